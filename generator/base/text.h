@@ -1,0 +1,28 @@
+#pragma once
+// Small text helpers shared by every stage.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jv {
+
+/// Escapes & < > " ' for use in HTML text and attribute values.
+std::string EscapeHtml(std::string_view text);
+
+/// Splits on `sep`, keeping empty fields.
+std::vector<std::string> Split(std::string_view text, char sep);
+
+/// Removes ASCII white space at both ends.
+std::string_view Trim(std::string_view text);
+
+/// True when `id` is a valid identifier: [a-z0-9] and '-', not starting with '-'.
+bool IsIdentifier(std::string_view id);
+
+/// Levenshtein distance, for "did you mean" suggestions.
+int EditDistance(std::string_view a, std::string_view b);
+
+/// The candidate closest to `word`, or "" when none is close enough to suggest.
+std::string ClosestMatch(std::string_view word, const std::vector<std::string>& candidates);
+
+}  // namespace jv

@@ -1,0 +1,43 @@
+#pragma once
+// What a chart shows, independent of how it is drawn. The site stage fills a ChartSpec from the
+// data model (values already formatted); Layout() turns it into a DisplayList that every painter
+// (SVG, PNG, PDF) draws the same way.
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace jv::charts {
+
+enum class ChartKind {
+  kBar,            ///< vertical bars; several series make grouped bars
+  kHorizontalBar,  ///< horizontal bars; several series make grouped bars
+  kLine,           ///< one line per series over the categories (usually years)
+  kDonut,          ///< one series; one slice per category
+};
+
+/// One data series. values[i] belongs to ChartSpec::categories[i]; nullopt is a gap.
+struct Series {
+  std::string label;                          ///< legend / direct label text
+  std::vector<std::optional<double>> values;  ///< same length as categories
+  std::vector<std::string> value_labels;      ///< formatted values ("98,8%"), "" for gaps
+};
+
+/// Everything a chart needs; no formatting or data lookup happens in the chart stage.
+struct ChartSpec {
+  std::string id;                       ///< unique on the site; prefixes every SVG element id
+  ChartKind kind = ChartKind::kBar;
+  std::string title;
+  std::string subtitle;                 ///< may be empty
+  std::string description;              ///< the alt text; becomes the SVG <desc>
+  std::vector<std::string> categories;  ///< axis labels (years, areas, items) or slice labels
+  std::vector<Series> series;           ///< a donut has exactly one
+  std::optional<double> target;         ///< drawn as a dashed reference line (bar and line)
+  std::string target_label;             ///< e.g. "Streefwaarde 30%"
+  int highlight = -1;                   ///< donut: index of the slice to emphasise
+  /// Formats an axis tick value, e.g. 30 -> "30%", 1500 -> "1.500". Required for bar and line.
+  std::function<std::string(double)> format_tick;
+};
+
+}  // namespace jv::charts

@@ -1,0 +1,36 @@
+#pragma once
+// The chart stage's public functions: one layout, several painters.
+
+#include <string>
+
+#include "base/status.h"
+#include "charts/chart.h"
+#include "charts/display_list.h"
+
+namespace jv::charts {
+
+/// Layout settings. Defaults suit a chart in the main column of a page.
+struct Theme {
+  std::string font_family = "Inter";  ///< must resolve to exactly this family, else an error
+  double width = 640;                  ///< CSS pixels
+  double font_size = 13;               ///< labels; titles are larger
+};
+
+/// Measures text with Pango and positions every mark. Errors: a font that does not resolve to
+/// theme.font_family, a spec whose series do not match its categories.
+Result<DisplayList> Layout(const ChartSpec& spec, const Theme& theme);
+
+/// SVG with real <text>, role="img", <title> and <desc>; every id starts with list.id + "-".
+std::string PaintSvg(const DisplayList& list);
+
+/// PNG bytes at `scale` × the CSS size (2 for retina), painted by Cairo.
+Result<std::string> PaintPng(const DisplayList& list, double scale);
+
+/// PDF bytes, painted by Cairo; no timestamps, so equal input gives equal bytes.
+Result<std::string> PaintPdf(const DisplayList& list);
+
+/// The font file fontconfig resolves for `family` (regular weight), so the web pages can use
+/// the same font the charts were measured with. Error when the family is not installed.
+Result<std::string> FontFile(const std::string& family, bool bold);
+
+}  // namespace jv::charts
