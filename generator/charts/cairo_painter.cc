@@ -1,0 +1,168 @@
+// PaintPng and PaintPdf: the display list drawn by Cairo, text set by Pango with the same font
+// and font options the layout measured with (see pango_setup.h).
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+
+#include <cmath>
+#include <string>
+
+#include "charts/pango_setup.h"
+#include "charts/render.h"
+
+namespace jv::charts {
+namespace {
+
+constexpr double kPi = 3.141592653589793;
+
+// PDF metadata date written instead of "now", so equal input gives equal bytes.
+constexpr const char* kFixedPdfDate = "2000-01-01T00:00:00Z";
+
+void SetColor(cairo_t* cr, Color c) {
+  cairo_set_source_rgb(cr, c.r / 255.0, c.g / 255.0, c.b / 255.0);
+}
+
+class CairoWriter {
+ public:
+  explicit CairoWriter(cairo_t* cr, const std::string& family) : cr_(cr), family_(family) {
+    context_ = pango_cairo_create_context(cr);
+    ConfigurePangoContext(context_);
+    layout_ = pango_layout_new(context_);
+    pango_layout_set_single_paragraph_mode(layout_, TRUE);
+  }
+  ~CairoWriter() {
+    g_object_unref(layout_);
+    g_object_unref(context_);
+  }
+  CairoWriter(const CairoWriter&) = delete;
+  CairoWriter& operator=(const CairoWriter&) = delete;
+
+  void operator()(const Rect& r) {
+    cairo_rectangle(cr_, r.x, r.y, r.width, r.height);
+    SetColor(cr_, r.fill);
+    cairo_fill(cr_);
+  }
+  void operator()(const Polyline& p) {
+    if (p.points.size() < 2) return;
+    cairo_move_to(cr_, p.points[0].first, p.points[0].second);
+    for (size_t i = 1; i < p.points.size(); ++i) cairo_line_to(cr_, p.points[i].first, p.points[i].second);
+    SetColor(cr_, p.stroke);
+    cairo_set_line_width(cr_, p.stroke_width);
+    cairo_set_line_join(cr_, CAIRO_LINE_JOIN_ROUND);
+    // The same dash pattern as the SVG painter's stroke-dasharray.
+    double dashes[] = {4 * p.stroke_width, 3 * p.stroke_width};
+    cairo_set_dash(cr_, dashes, p.dashed ? 2 : 0, 0);
+    cairo_stroke(cr_);
+    cairo_set_dash(cr_, nullptr, 0, 0);
+  }
+  void operator()(const Arc& a) {
+    // Our angles start at 12 o'clock; Cairo's at 3 o'clock. Both run clockwise on screen.
+    double start = a.start_angle - kPi / 2, end = a.end_angle - kPi / 2;
+    cairo_new_path(cr_);
+    cairo_arc(cr_, a.cx, a.cy, a.outer_radius, start, end);
+    if (a.inner_radius > 0) {
+      cairo_arc_negative(cr_, a.cx, a.cy, a.inner_radius, end, start);
+    } else {
+      cairo_line_to(cr_, a.cx, a.cy);
+    }
+    cairo_close_path(cr_);
+    SetColor(cr_, a.fill);
+    // Even-odd keeps the hole of a lone full ring empty.
+    cairo_set_fill_rule(cr_, CAIRO_FILL_RULE_EVEN_ODD);
+    cairo_fill(cr_);
+    cairo_set_fill_rule(cr_, CAIRO_FILL_RULE_WINDING);
+  }
+  void operator()(const Circle& c) {
+    cairo_new_path(cr_);
+    cairo_arc(cr_, c.cx, c.cy, c.radius, 0, 2 * kPi);
+    SetColor(cr_, c.fill);
+    cairo_fill(cr_);
+  }
+  void operator()(const Text& t) {
+    PangoFontDescription* desc = NewFontDescription(family_, {t.font_size, t.bold});
+    pango_layout_set_font_description(layout_, desc);
+    pango_font_description_free(desc);
+    pango_layout_set_text(layout_, t.text.data(), static_cast<int>(t.text.size()));
+    PangoRectangle logical;
+    pango_layout_get_extents(layout_, nullptr, &logical);
+    double width = static_cast<double>(logical.width) / PANGO_SCALE;
+    double shift = t.anchor == TextAnchor::kStart ? 0 : t.anchor == TextAnchor::kMiddle ? 0.5 : 1;
+    double baseline = static_cast<double>(pango_layout_get_baseline(layout_)) / PANGO_SCALE;
+    cairo_move_to(cr_, t.x - width * shift - static_cast<double>(logical.x) / PANGO_SCALE,
+                  t.y - baseline);
+    SetColor(cr_, t.fill);
+    pango_cairo_show_layout(cr_, layout_);
+  }
+
+  void Paint(const DisplayList& list) {
+    cairo_rectangle(cr_, 0, 0, list.width, list.height);
+    SetColor(cr_, {255, 255, 255});
+    cairo_fill(cr_);
+    for (const Item& item : list.items) std::visit(*this, item);
+  }
+
+ private:
+  cairo_t* cr_;
+  std::string family_;
+  PangoContext* context_;
+  PangoLayout* layout_;
+};
+
+cairo_status_t AppendToString(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+Status CairoError(const DisplayList& list, const char* what, cairo_status_t status) {
+  return Status::Error({}, "chart '" + list.id + "': " + what + ": " +
+                               cairo_status_to_string(status));
+}
+
+}  // namespace
+
+Result<std::string> PaintPng(const DisplayList& list, double scale) {
+  if (!(scale > 0 && scale <= 8)) return Status::Error({}, "PNG scale must be in (0, 8]");
+  int width = static_cast<int>(std::ceil(list.width * scale));
+  int height = static_cast<int>(std::ceil(list.height * scale));
+  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t* cr = cairo_create(surface);
+  cairo_scale(cr, scale, scale);
+  {
+    CairoWriter writer(cr, list.font_family);
+    writer.Paint(list);
+  }
+  cairo_status_t status = cairo_status(cr);
+  cairo_destroy(cr);
+  std::string png;
+  if (status == CAIRO_STATUS_SUCCESS) {
+    status = cairo_surface_write_to_png_stream(surface, AppendToString, &png);
+  }
+  cairo_surface_destroy(surface);
+  if (status != CAIRO_STATUS_SUCCESS) return CairoError(list, "PNG painting failed", status);
+  return png;
+}
+
+Result<std::string> PaintPdf(const DisplayList& list) {
+  std::string pdf;
+  // One CSS pixel becomes one PDF point: the page keeps the chart's proportions and the text
+  // stays vector, so the absolute size only matters when printed unscaled.
+  cairo_surface_t* surface =
+      cairo_pdf_surface_create_for_stream(AppendToString, &pdf, list.width, list.height);
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, kFixedPdfDate);
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, kFixedPdfDate);
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, list.title.c_str());
+  cairo_t* cr = cairo_create(surface);
+  {
+    CairoWriter writer(cr, list.font_family);
+    writer.Paint(list);
+  }
+  cairo_status_t status = cairo_status(cr);
+  cairo_destroy(cr);
+  cairo_surface_finish(surface);  // writes the document into `pdf`
+  if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_status(surface);
+  cairo_surface_destroy(surface);
+  if (status != CAIRO_STATUS_SUCCESS) return CairoError(list, "PDF painting failed", status);
+  return pdf;
+}
+
+}  // namespace jv::charts

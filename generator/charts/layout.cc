@@ -1,0 +1,118 @@
+// Layout(): validates a ChartSpec, measures with the theme's font and dispatches to the layout
+// of its kind. The per-kind layouts live in layout_<kind>.cc.
+
+#include <cmath>
+
+#include "base/text.h"
+#include "charts/layout_builder.h"
+#include "charts/render.h"
+
+namespace jv::charts {
+namespace {
+
+Status SpecError(const ChartSpec& spec, const std::string& message) {
+  return Status::Error({}, "chart '" + spec.id + "': " + message);
+}
+
+Status ValidateSeries(const ChartSpec& spec) {
+  size_t n = spec.categories.size();
+  for (const Series& series : spec.series) {
+    std::string name = "series '" + series.label + "'";
+    if (series.values.size() != n) {
+      return SpecError(spec, name + " has " + std::to_string(series.values.size()) +
+                                 " values for " + std::to_string(n) + " categories");
+    }
+    if (!series.value_labels.empty() && series.value_labels.size() != n) {
+      return SpecError(spec, name + " has " + std::to_string(series.value_labels.size()) +
+                                 " value labels for " + std::to_string(n) + " categories");
+    }
+    for (const std::optional<double>& v : series.values) {
+      if (v && !std::isfinite(*v)) return SpecError(spec, name + " has a value that is not finite");
+    }
+  }
+  return Status();
+}
+
+Status ValidateDonut(const ChartSpec& spec) {
+  if (spec.series.size() != 1) return SpecError(spec, "a donut needs exactly one series");
+  double sum = 0;
+  for (const std::optional<double>& v : spec.series[0].values) {
+    if (v && *v < 0) return SpecError(spec, "a donut cannot show negative values");
+    if (v) sum += *v;
+  }
+  if (sum <= 0) return SpecError(spec, "a donut needs at least one value above zero");
+  if (spec.highlight < -1 || spec.highlight >= static_cast<int>(spec.categories.size())) {
+    return SpecError(spec, "highlight " + std::to_string(spec.highlight) + " is not a slice");
+  }
+  return Status();
+}
+
+// Everything Layout() relies on; errors name the chart so the caller's message is useful.
+Status Validate(const ChartSpec& spec, const Theme& theme) {
+  if (!IsIdentifier(spec.id)) {
+    return SpecError(spec, "the id must be lower-case letters, digits and '-' (it prefixes SVG ids)");
+  }
+  if (!(theme.width >= 200 && theme.width <= 4000)) {
+    return SpecError(spec, "the width must be between 200 and 4000 pixels");
+  }
+  if (!(theme.font_size >= 8 && theme.font_size <= 40)) {
+    return SpecError(spec, "the font size must be between 8 and 40 pixels");
+  }
+  if (spec.categories.empty()) return SpecError(spec, "there are no categories");
+  if (spec.series.empty()) return SpecError(spec, "there are no series");
+  JV_RETURN_IF_ERROR(ValidateSeries(spec));
+  if (spec.target && !std::isfinite(*spec.target)) {
+    return SpecError(spec, "the target is not finite");
+  }
+  if (spec.kind == ChartKind::kDonut) return ValidateDonut(spec);
+  if (!spec.format_tick) return SpecError(spec, "format_tick is required for bar and line charts");
+  return Status();
+}
+
+// An alt text from the data when the spec has none: "A: 1; B: 2." per series. Only the
+// formatted value labels are used, so numbers read the way the page shows them.
+std::string DefaultDescription(const ChartSpec& spec) {
+  std::string out = spec.title.empty() ? "" : spec.title + ". ";
+  for (const Series& series : spec.series) {
+    if (spec.series.size() > 1 && !series.label.empty()) out += series.label + ": ";
+    std::string items;
+    for (size_t i = 0; i < spec.categories.size(); ++i) {
+      if (i >= series.value_labels.size() || series.value_labels[i].empty()) continue;
+      if (!items.empty()) items += "; ";
+      items += spec.categories[i] + " " + series.value_labels[i];
+    }
+    out += items.empty() ? "" : items + ". ";
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+Result<DisplayList> Layout(const ChartSpec& spec, const Theme& theme) {
+  JV_RETURN_IF_ERROR(Validate(spec, theme));
+  auto measurer = TextMeasurer::Create(theme.font_family);
+  if (!measurer.ok()) {
+    return Status(measurer.status()).WithContext("while laying out chart '" + spec.id + "'");
+  }
+  DisplayList list;
+  list.id = spec.id;
+  list.width = theme.width;
+  list.font_family = measurer->family();
+  list.title = spec.title;
+  list.description = spec.description.empty() ? DefaultDescription(spec) : spec.description;
+
+  LayoutBuilder builder(spec, theme, *measurer, &list);
+  double bottom = 0;
+  switch (spec.kind) {
+    case ChartKind::kBar: bottom = LayoutBarChart(builder); break;
+    case ChartKind::kHorizontalBar: bottom = LayoutHorizontalBarChart(builder); break;
+    case ChartKind::kLine: bottom = LayoutLineChart(builder); break;
+    case ChartKind::kDonut: bottom = LayoutDonutChart(builder); break;
+  }
+  // Whole pixels, so that the PNG covers the canvas exactly at any integer scale.
+  list.height = std::ceil(bottom + kPadding);
+  return list;
+}
+
+}  // namespace jv::charts

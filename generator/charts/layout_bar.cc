@@ -1,0 +1,202 @@
+// Vertical bars (one series) and grouped vertical bars (several series): value axis with grid
+// on the left, bars from a zero baseline, value labels at the bar ends, wrapped category labels
+// below, and an optional dashed target line with its label.
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+#include "charts/layout_builder.h"
+#include "charts/palette.h"
+
+namespace jv::charts {
+namespace {
+
+struct BarGeometry {
+  double group = 0;  ///< width of all bars of one category
+  double bar = 0;    ///< width of one bar
+  double gap = 0;    ///< between bars of one group
+};
+
+BarGeometry Geometry(double band, size_t series) {
+  if (series == 1) {
+    double bar = std::min(band * 0.7, 120.0);
+    return {bar, bar, 0};
+  }
+  constexpr double kInnerGap = 2;
+  double group = std::min(band * 0.8, static_cast<double>(series) * 60.0);
+  double bar = (group - static_cast<double>(series - 1) * kInnerGap) / static_cast<double>(series);
+  return {group, bar, kInnerGap};
+}
+
+// The largest style (100%, 90%, 80% of the label size) at which every value label fits in
+// `slot`; nullopt when there are no labels or they do not fit even then (then the axis alone
+// carries the values, rather than labels running into each other).
+std::optional<TextStyle> ValueLabelStyle(const LayoutBuilder& b, double slot) {
+  for (double factor : {1.0, 0.9, 0.8}) {
+    TextStyle style{std::round(b.LabelStyle().size * factor), false};
+    double widest = 0;
+    bool any = false;
+    for (const Series& series : b.spec().series) {
+      for (const std::string& label : series.value_labels) {
+        if (label.empty()) continue;
+        any = true;
+        widest = std::max(widest, b.Width(label, style));
+      }
+    }
+    if (!any) return std::nullopt;
+    if (widest <= slot) return style;
+  }
+  return std::nullopt;
+}
+
+// The plot area and what the target placement needs to know about it.
+struct BarPlot {
+  double left = 0, right = 0, top = 0, bottom = 0;
+  double header_bottom = 0;
+  std::vector<Box> bars;
+};
+
+// A value label waiting to be added once all bars and lines are drawn (text goes on top).
+struct PendingLabel {
+  double x = 0, baseline = 0;
+  std::string text;
+  bool negative = false;
+};
+
+// Draws the bars and returns their value labels (when `value_style` is set).
+std::vector<PendingLabel> AddBars(LayoutBuilder& b, const LinearScale& y, double band,
+                                  const BarGeometry& geo,
+                                  const std::optional<TextStyle>& value_style, BarPlot* plot) {
+  const ChartSpec& spec = b.spec();
+  double zero = y(0);
+  std::vector<PendingLabel> labels;
+  for (size_t s = 0; s < spec.series.size(); ++s) {
+    const Series& series = spec.series[s];
+    for (size_t i = 0; i < spec.categories.size(); ++i) {
+      if (!series.values[i]) continue;  // a gap: no bar, no label
+      double v = *series.values[i];
+      double x = plot->left + band * static_cast<double>(i) + (band - geo.group) / 2 +
+                 static_cast<double>(s) * (geo.bar + geo.gap);
+      double end = y(v);
+      Box bar{x, std::min(zero, end), geo.bar, std::abs(end - zero)};
+      if (bar.height > 0) b.AddRect(bar.x, bar.y, bar.width, bar.height, SeriesColor(s));
+      plot->bars.push_back(bar);
+      if (!value_style || i >= series.value_labels.size() || series.value_labels[i].empty()) {
+        continue;
+      }
+      // Above a positive bar's end, below a negative one's.
+      double baseline = v >= 0 ? end - kLabelGap - b.LineHeight(*value_style) +
+                                     b.Ascent(*value_style)
+                               : end + kLabelGap + b.Ascent(*value_style);
+      labels.push_back({x + geo.bar / 2, baseline, series.value_labels[i], v < 0});
+    }
+  }
+  return labels;
+}
+
+// Tries the target label above or below the line, at the right or left end of the plot,
+// where it touches no text and no bar. Returns false when no place is free.
+bool PlaceTargetInPlot(LayoutBuilder& b, double target_y, const BarPlot& plot) {
+  TextStyle style = b.LabelStyle();
+  const std::string& label = b.spec().target_label;
+  double above = target_y - 4 - (b.LineHeight(style) - b.Ascent(style));
+  double below = target_y + 4 + b.Ascent(style);
+  struct Candidate {
+    double x, baseline;
+    TextAnchor anchor;
+  };
+  for (const Candidate& c : {Candidate{plot.right, above, TextAnchor::kEnd},
+                             Candidate{plot.left + 4, above, TextAnchor::kStart},
+                             Candidate{plot.right, below, TextAnchor::kEnd},
+                             Candidate{plot.left + 4, below, TextAnchor::kStart}}) {
+    Box box = b.TextBox(c.x, c.baseline, label, style, c.anchor);
+    bool on_bar = std::any_of(plot.bars.begin(), plot.bars.end(),
+                              [&](const Box& bar) { return bar.Overlaps(box); });
+    if (on_bar || b.Collides(box) || box.y < plot.header_bottom || box.bottom() > plot.bottom) {
+      continue;
+    }
+    b.AddText(c.x, c.baseline, label, style, c.anchor, ui::kText);
+    return true;
+  }
+  return false;
+}
+
+// The whole chart; with `target_gutter` the target label goes into a column right of the plot
+// instead of into the plot. Returns nullopt when the label found no free place in the plot.
+std::optional<double> LayoutBars(LayoutBuilder& b, bool target_gutter) {
+  const ChartSpec& spec = b.spec();
+  size_t n = spec.categories.size(), k = spec.series.size();
+  BarPlot plot;
+  double y = b.AddHeader();
+  if (k > 1) y = b.AddLegend(y);
+  plot.header_bottom = y;
+
+  auto [lo, hi] = ValueRange(spec);
+  ValueAxis axis = b.MakeValueAxis(std::min(lo, 0.0), std::max(hi, 0.0), 5);
+  TextStyle label_style = b.LabelStyle();
+  plot.left = b.left() + axis.label_width + kTickGap;
+  plot.right = b.right();
+  std::vector<std::string> target_lines;
+  if (spec.target && target_gutter) {
+    target_lines = b.measurer().Wrap(spec.target_label, label_style, b.content_width() * 0.25);
+    double widest = 0;
+    for (const std::string& line : target_lines) widest = std::max(widest, b.Width(line, label_style));
+    plot.right -= widest + kTickGap;
+  }
+  double band = (plot.right - plot.left) / static_cast<double>(n);
+  BarGeometry geo = Geometry(band, k);
+  std::optional<TextStyle> value_style = ValueLabelStyle(b, k == 1 ? band - 4 : geo.bar + geo.gap);
+  double value_height = value_style ? b.LineHeight(*value_style) + kLabelGap : 0;
+  double tick_half = b.LineHeight(b.TickStyle()) / 2;
+  plot.top = std::ceil(y + std::max(tick_half, value_height));
+  plot.bottom = plot.top + PlotHeight(b.list().width, axis.ticks.size() - 1);
+  LinearScale ys(axis.min(), axis.max(), plot.bottom, plot.top);
+
+  b.AddValueGrid(axis, ys, plot.left, plot.right);
+  std::vector<PendingLabel> labels = AddBars(b, ys, band, geo, value_style, &plot);
+  b.AddLine({{plot.left, ys(0)}, {plot.right, ys(0)}}, ui::kBaseline, 1);
+  if (spec.target) {
+    b.AddLine({{plot.left, ys(*spec.target)}, {plot.right, ys(*spec.target)}}, ui::kTarget, 1.5,
+              true);
+  }
+  bool negative_labels = false;
+  for (const PendingLabel& label : labels) {
+    Box box = b.TextBox(label.x, label.baseline, label.text, *value_style, TextAnchor::kMiddle);
+    if (spec.target && box.y < ys(*spec.target) && ys(*spec.target) < box.bottom()) {
+      b.AddKnockout(box);
+    }
+    b.AddText(label.x, label.baseline, label.text, *value_style, TextAnchor::kMiddle, ui::kText);
+    negative_labels = negative_labels || label.negative;
+  }
+  std::vector<double> centers;
+  for (size_t i = 0; i < n; ++i) centers.push_back(plot.left + band * (static_cast<double>(i) + 0.5));
+  double labels_top = plot.bottom + std::max(tick_half, negative_labels ? value_height : 0) + 6;
+  double bottom = AddCategoryLabels(b, centers, band, labels_top, false);
+
+  if (spec.target && !spec.target_label.empty()) {
+    if (!target_gutter) {
+      if (!PlaceTargetInPlot(b, ys(*spec.target), plot)) return std::nullopt;
+    } else {
+      TextBlock block;
+      for (const std::string& line : target_lines) block.lines.push_back({line, label_style, ui::kText});
+      b.MeasureBlock(&block);
+      block.desired_center = ys(*spec.target);
+      StackBlocks({&block}, plot.header_bottom, plot.bottom, 0);
+      bottom = std::max(bottom, b.AddBlock(block, plot.right + kTickGap));
+    }
+  }
+  return bottom;
+}
+
+}  // namespace
+
+double LayoutBarChart(LayoutBuilder& b) {
+  LayoutBuilder::Checkpoint start = b.Save();
+  if (std::optional<double> bottom = LayoutBars(b, false)) return *bottom;
+  // The target label found no free spot inside the plot: lay out again with a label column.
+  b.Restore(start);
+  return *LayoutBars(b, true);
+}
+
+}  // namespace jv::charts

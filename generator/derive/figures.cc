@@ -1,0 +1,121 @@
+#include "derive/figures.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+namespace jv::derive {
+
+Figures::Figures(const model::Project& project) : project_(project) {
+  for (const auto& indicator : project.indicators) indicators_[indicator.id] = &indicator;
+  for (const auto& area : project.areas) {
+    areas_[area.id] = &area;
+    if (area.kind == model::AreaKind::kTotal && total_ == nullptr) total_ = &area;
+  }
+  for (const auto& source : project.sources) sources_[source.id] = &source;
+  for (const auto& value : project.values) {
+    values_.emplace(std::make_tuple(value.indicator, value.area, value.year), &value);
+  }
+}
+
+template <typename T>
+static const T* Lookup(const std::map<std::string, const T*>& map, const std::string& id) {
+  auto it = map.find(id);
+  return it == map.end() ? nullptr : it->second;
+}
+
+const model::Indicator* Figures::Indicator(const std::string& id) const {
+  return Lookup(indicators_, id);
+}
+const model::Area* Figures::Area(const std::string& id) const { return Lookup(areas_, id); }
+const model::Source* Figures::Source(const std::string& id) const { return Lookup(sources_, id); }
+
+const model::Value* Figures::Find(const std::string& indicator, const std::string& area,
+                                  int year) const {
+  auto it = values_.find(std::make_tuple(indicator, area, year));
+  return it == values_.end() ? nullptr : it->second;
+}
+
+std::vector<int> Figures::Years(const std::string& indicator, const std::string& area) const {
+  std::vector<int> years;
+  auto it = values_.lower_bound(std::make_tuple(indicator, area, 0));
+  for (; it != values_.end() && std::get<0>(it->first) == indicator &&
+         std::get<1>(it->first) == area;
+       ++it) {
+    years.push_back(std::get<2>(it->first));
+  }
+  return years;
+}
+
+double RoundHalfAwayFromZero(double value, int decimals) {
+  // Printing with 15 significant digits recovers the decimal the user typed (98.85, not
+  // 98.849999…), so ties round the way a person expects.
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.15g", value);
+  double shortest = std::strtod(buffer, nullptr);
+  double scale = std::pow(10.0, decimals);
+  double scaled = shortest * scale;
+  std::snprintf(buffer, sizeof buffer, "%.15g", scaled);
+  scaled = std::strtod(buffer, nullptr);
+  return std::round(scaled) / scale;  // std::round rounds half away from zero
+}
+
+std::optional<Change> CompareValues(const model::Indicator& indicator, double value, double base,
+                                    int base_year) {
+  Change change;
+  change.kind = indicator.change;
+  change.base_year = base_year;
+  change.base_value = base;
+  if (change.kind == model::ChangeKind::kRelative) {
+    if (base == 0) return std::nullopt;
+    change.amount = (value - base) / std::fabs(base) * 100.0;
+    change.decimals = 0;
+  } else {
+    change.amount = value - base;
+    change.decimals = indicator.decimals;
+  }
+  double shown = RoundHalfAwayFromZero(change.amount, change.decimals);
+  change.unchanged = shown == 0;
+  if (!change.unchanged) {
+    int sign = shown > 0 ? 1 : -1;
+    if (indicator.direction == model::Direction::kHigher) change.judgement = sign;
+    if (indicator.direction == model::Direction::kLower) change.judgement = -sign;
+  }
+  return change;
+}
+
+std::optional<Change> ChangeFromPreviousYear(const Figures& figures,
+                                             const model::Indicator& indicator,
+                                             const std::string& area, int year) {
+  const model::Value* current = figures.Find(indicator.id, area, year);
+  const model::Value* previous = figures.Find(indicator.id, area, year - 1);
+  if (current == nullptr || previous == nullptr) return std::nullopt;
+  return CompareValues(indicator, current->value, previous->value, year - 1);
+}
+
+std::optional<model::Target> TargetFor(const model::Indicator& indicator, int year) {
+  for (const model::Target& target : indicator.targets) {
+    if (target.first_year == 0 || (year >= target.first_year && year <= target.last_year)) {
+      return target;
+    }
+  }
+  return std::nullopt;
+}
+
+TargetStatus AssessTarget(const model::Indicator& indicator, double value,
+                          const model::Target& target) {
+  double shown = RoundHalfAwayFromZero(value, indicator.decimals);
+  switch (indicator.direction) {
+    case model::Direction::kHigher:
+      return shown >= target.value ? TargetStatus::kMet : TargetStatus::kNotMet;
+    case model::Direction::kLower:
+      return shown <= target.value ? TargetStatus::kMet : TargetStatus::kNotMet;
+    case model::Direction::kNeutral:
+      break;
+  }
+  return TargetStatus::kNoTarget;
+}
+
+double Complement(double percent) { return 100.0 - percent; }
+
+}  // namespace jv::derive

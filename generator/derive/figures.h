@@ -1,0 +1,80 @@
+#pragma once
+// The derive stage: lookups over the validated model and pure functions that compute what the
+// report shows beside a value — the change since the previous year, whether a target is met,
+// the complement of a share. Nothing here formats text.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "model/model.h"
+
+namespace jv::derive {
+
+/// Fast lookups by id and by indicator × area × year. Holds pointers into the Project, which
+/// must outlive it.
+class Figures {
+ public:
+  explicit Figures(const model::Project& project);
+
+  const model::Project& project() const { return project_; }
+  const model::Indicator* Indicator(const std::string& id) const;
+  const model::Area* Area(const std::string& id) const;
+  const model::Source* Source(const std::string& id) const;
+  /// The area of kind "total" (the organisation as a whole); null when there is none.
+  const model::Area* TotalArea() const { return total_; }
+  const model::Value* Find(const std::string& indicator, const std::string& area, int year) const;
+  /// Years with a value for indicator × area, ascending.
+  std::vector<int> Years(const std::string& indicator, const std::string& area) const;
+
+ private:
+  const model::Project& project_;
+  std::map<std::string, const model::Indicator*> indicators_;
+  std::map<std::string, const model::Area*> areas_;
+  std::map<std::string, const model::Source*> sources_;
+  std::map<std::tuple<std::string, std::string, int>, const model::Value*> values_;
+  const model::Area* total_ = nullptr;
+};
+
+/// A change between two values of one indicator.
+struct Change {
+  model::ChangeKind kind = model::ChangeKind::kRelative;
+  double amount = 0;    ///< percent (relative) or percentage points
+  int decimals = 0;     ///< the precision at which it is shown
+  bool unchanged = false;  ///< rounds to zero at `decimals`: shown as "gelijk"
+  int base_year = 0;
+  double base_value = 0;
+  /// +1 better, -1 worse, 0 unchanged or no direction.
+  int judgement = 0;
+};
+
+/// Change of `value` vs `base`. Relative changes are shown in whole percents, points at the
+/// indicator's decimals. nullopt for a relative change from zero.
+std::optional<Change> CompareValues(const model::Indicator& indicator, double value, double base,
+                                    int base_year);
+
+/// Change vs the previous year with a value (year - 1 only; a gap gives nullopt).
+std::optional<Change> ChangeFromPreviousYear(const Figures& figures,
+                                             const model::Indicator& indicator,
+                                             const std::string& area, int year);
+
+/// The target or norm that applies to `year`, if any.
+std::optional<model::Target> TargetFor(const model::Indicator& indicator, int year);
+
+enum class TargetStatus { kNoTarget, kMet, kNotMet };
+
+/// Whether `value` meets `target`, respecting the indicator's direction. Compared at the shown
+/// precision, so 94,96 shown as 95,0 meets a 95 norm the reader sees. Neutral indicators have
+/// no status.
+TargetStatus AssessTarget(const model::Indicator& indicator, double value,
+                          const model::Target& target);
+
+/// 100 − value, for shares (73% jeugdhulp next to 27% preventie).
+double Complement(double percent);
+
+/// Rounds half away from zero at `decimals`, through the shortest decimal representation.
+double RoundHalfAwayFromZero(double value, int decimals);
+
+}  // namespace jv::derive

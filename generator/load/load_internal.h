@@ -1,0 +1,39 @@
+#pragma once
+// Pieces shared by the loader's files; not part of the stage's interface.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "load/file_system.h"
+#include "load/json_document.h"
+#include "model/model.h"
+
+namespace jv::load {
+
+/// Reads and parses folder/relative as JSON; a diagnostic and nullopt on failure.
+std::optional<JsonDocument> ReadJson(const Folder& folder, const std::string& relative,
+                                     std::vector<Diagnostic>* diagnostics);
+
+/// Reads the field `key` as one of `choices`; `fallback` when absent, a diagnostic when unknown.
+template <typename E>
+E ReadChoice(ObjectReader& reader, const std::string& key,
+             const std::vector<std::pair<std::string, E>>& choices, E fallback) {
+  if (!reader.Has(key)) return fallback;
+  std::string text = reader.String(key);
+  std::string known;
+  for (const auto& [name, value] : choices) {
+    if (name == text) return value;
+    known += (known.empty() ? "" : ", ") + name;
+  }
+  reader.Error(key, "'" + text + "' is not a valid " + key + " (expected one of: " + known + ")");
+  return fallback;
+}
+
+void LoadValues(const Folder& folder, model::Project* project,
+                std::vector<Diagnostic>* diagnostics);
+
+void LoadEdition(const Folder& folder, const std::string& year_folder, model::Project* project,
+                 std::vector<Diagnostic>* diagnostics);
+
+}  // namespace jv::load

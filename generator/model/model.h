@@ -1,0 +1,153 @@
+#pragma once
+// The loaded data as plain structs. Every struct remembers where it was read (Location) so that
+// later stages can name the file and line of a problem. Nothing here computes.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+
+namespace jv::model {
+
+struct Site {
+  Location where;
+  std::string organisation;
+  std::string short_name;
+  std::string locale = "nl-NL";
+  std::vector<std::string> editions;  ///< in order; the last is the latest
+};
+
+enum class AreaKind { kTotal, kDistrict, kOther, kComparison };
+
+struct Area {
+  Location where;
+  std::string id;
+  std::string name;
+  AreaKind kind = AreaKind::kDistrict;
+  std::string note;  ///< why figures are missing or different; may be empty
+  std::optional<int> tile_col, tile_row;
+};
+
+struct Source {
+  Location where;
+  std::string id;
+  std::string title;
+  std::string url;
+};
+
+enum class Unit { kPercent, kCount, kEuro, kScore, kFte };
+enum class Direction { kHigher, kLower, kNeutral };
+enum class ChangeKind { kRelative, kPoints };
+
+struct Target {
+  double value = 0;
+  bool is_norm = false;       ///< "norm" rather than "streefwaarde"
+  int first_year = 0;         ///< 0: applies to every year
+  int last_year = 0;
+};
+
+struct Indicator {
+  Location where;
+  std::string id;
+  std::string label;
+  std::string description;
+  std::string group;     ///< row group in tables, e.g. "Zuigelingen (2 jaar)"
+  Unit unit = Unit::kCount;
+  int decimals = 0;
+  Direction direction = Direction::kNeutral;
+  ChangeKind change = ChangeKind::kRelative;
+  std::optional<double> scale;  ///< highest score for kScore
+  std::vector<Target> targets;
+  std::string source;
+  std::string footnote;
+};
+
+enum class Certainty { kClear, kInferred, kAmbiguous };
+
+struct Value {
+  Location where;
+  std::string indicator;
+  std::string area;
+  int year = 0;
+  double value = 0;
+  Certainty certainty = Certainty::kClear;
+  std::string source;
+  std::string note;
+};
+
+enum class ChartType { kBar, kHorizontalBar, kLine, kDonut };
+
+/// One indicator at one area: a bar, a slice or a line.
+struct SeriesRef {
+  Location where;
+  std::string indicator;
+  std::string area;   ///< empty: the total area
+  std::string label;  ///< empty: the indicator's label
+};
+
+struct Chart {
+  Location where;
+  std::string id;
+  ChartType type = ChartType::kBar;
+  std::string title;
+  std::string subtitle;
+  std::string alt;                 ///< empty: generated from the data
+  std::vector<SeriesRef> series;   ///< over `years` (line, grouped bars)
+  int first_year = 0, last_year = 0;
+  std::vector<SeriesRef> items;    ///< bars or slices at `year`
+  int year = 0;
+  std::string indicator;           ///< with `areas`: one bar per area at `year`
+  std::vector<std::string> areas;  ///< area ids (the word "districts" is expanded by load)
+  std::string target;              ///< indicator whose target line is drawn
+  std::string highlight;           ///< donut: indicator of the highlighted slice
+};
+
+
+struct Table {
+  Location where;
+  std::string id;
+  std::string title;
+  std::vector<std::string> indicators;  ///< rows; grouped by Indicator::group
+  std::string area;                     ///< columns are years first_year..last_year at `area`
+  int first_year = 0, last_year = 0;
+  std::vector<std::string> areas;       ///< or: columns are areas at `year`
+  int year = 0;
+  std::vector<std::string> notes;       ///< Markdown lines under the table
+};
+
+struct Chapter {
+  Location where;    ///< the Markdown file
+  std::string slug;  ///< file name without .md; the page folder
+  std::string title;
+  std::string summary;
+  bool numbered = true;
+  std::string markdown;  ///< body after the front matter
+  int body_line = 1;     ///< line of the file where `markdown` starts
+};
+
+struct Edition {
+  Location where;
+  std::string year_folder;  ///< "2023"
+  int year = 0;
+  std::string title;
+  std::string subtitle;
+  std::vector<Chapter> chapters;
+  std::vector<std::string> dashboard_tiles;   ///< indicator ids
+  std::vector<std::string> dashboard_charts;  ///< chart ids
+  std::vector<Chart> charts;
+  std::vector<Table> tables;
+};
+
+/// Everything read from data/.
+struct Project {
+  Site site;
+  std::vector<Area> areas;
+  std::vector<Source> sources;
+  std::vector<Indicator> indicators;
+  std::vector<Value> values;
+  std::vector<Edition> editions;
+};
+
+}  // namespace jv::model

@@ -1,0 +1,40 @@
+#pragma once
+// Renders the Markdown directive blocks (chart, kpi, table, story, quote, video, link) and
+// resolves figure references and chapter links, through the templates in templates/blocks/.
+
+#include <map>
+#include <string>
+
+#include "markdown/markdown.h"
+#include "site/chart_builder.h"
+#include "templates/templates.h"
+
+namespace jv::site {
+
+/// A chart rendered once per edition and shown wherever it is referenced.
+struct RenderedChart {
+  ChartContent content;
+  std::string svg;
+};
+
+/// Everything a page of one edition needs to render its blocks.
+struct EditionScope {
+  const model::Edition* edition;
+  const derive::Figures* figures;
+  const FigureText* text;
+  const templates::TemplateSet* templates;
+  const std::map<std::string, RenderedChart>* charts;
+};
+
+/// Context for templates/blocks/kpi.mustache: one tile per indicator (at `area`, "" = total).
+templates::Context KpiTile(const EditionScope& scope, const model::Indicator& indicator,
+                           const std::string& area);
+
+/// Context for templates/blocks/chart.mustache.
+templates::Context ChartBlock(const EditionScope& scope, const std::string& chart_id,
+                              const std::string& to_root);
+
+/// Hooks for markdown::Render on a page `to_root` away from the site root.
+markdown::Hooks MakeHooks(const EditionScope& scope, const std::string& to_root);
+
+}  // namespace jv::site

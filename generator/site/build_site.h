@@ -1,0 +1,33 @@
+#pragma once
+// The pipeline, stage by stage: load → validate → derive → render (markdown, charts,
+// templates) → publish.
+
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "publish/publish.h"
+
+namespace jv::site {
+
+/// Where to read and write. Defaults are the folders of a project checkout.
+struct BuildOptions {
+  std::string data_dir = "data";            ///< figures, narratives, editions
+  std::string templates_dir = "templates";  ///< page templates, assets, translations
+  std::string out_dir = "site";             ///< replaced atomically by the new site
+};
+
+struct BuildSummary {
+  std::vector<Diagnostic> warnings;  ///< validation warnings; the build went on
+  publish::PublishReport files;
+  int pages = 0;
+  int charts = 0;
+};
+
+/// Builds the site. On any error nothing in out_dir changes.
+Result<BuildSummary> BuildSite(const BuildOptions& options);
+
+/// Runs load, validate and derive only; writes nothing. Returns every problem found.
+std::vector<Diagnostic> CheckData(const std::string& data_dir);
+
+}  // namespace jv::site

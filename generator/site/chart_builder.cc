@@ -1,0 +1,165 @@
+#include "site/chart_builder.h"
+
+#include <cstdio>
+
+namespace jv::site {
+namespace {
+
+struct Column {
+  std::string label;
+  const model::Indicator* indicator;
+  std::vector<const model::Value*> values;  // one per category; null is a gap
+};
+
+std::string AreaOr(const std::string& area, const derive::Figures& figures) {
+  if (!area.empty()) return area;
+  return figures.TotalArea() ? figures.TotalArea()->id : "";
+}
+
+std::string LabelOf(const model::SeriesRef& ref, const model::Indicator& indicator) {
+  return ref.label.empty() ? indicator.label : ref.label;
+}
+
+// Lays the chart's data out as categories × columns, whichever way the chart selects it.
+void Collect(const model::Chart& chart, const derive::Figures& figures,
+             std::vector<std::string>* categories, std::vector<Column>* columns,
+             std::string* corner, const FigureText& text) {
+  if (!chart.series.empty()) {  // over the years
+    *corner = text.T("year");
+    for (int year = chart.first_year; year <= chart.last_year; ++year) categories->push_back(std::to_string(year));
+    for (const auto& ref : chart.series) {
+      const model::Indicator& indicator = *figures.Indicator(ref.indicator);
+      Column column{LabelOf(ref, indicator), &indicator, {}};
+      for (int year = chart.first_year; year <= chart.last_year; ++year) {
+        column.values.push_back(figures.Find(ref.indicator, AreaOr(ref.area, figures), year));
+      }
+      columns->push_back(std::move(column));
+    }
+  } else if (!chart.items.empty()) {  // one bar or slice per indicator
+    *corner = "";
+    const model::Indicator& first = *figures.Indicator(chart.items.front().indicator);
+    Column column{std::to_string(chart.year), &first, {}};
+    for (const auto& ref : chart.items) {
+      const model::Indicator& indicator = *figures.Indicator(ref.indicator);
+      categories->push_back(LabelOf(ref, indicator));
+      column.values.push_back(figures.Find(ref.indicator, AreaOr(ref.area, figures), chart.year));
+    }
+    columns->push_back(std::move(column));
+  } else {  // one bar per area
+    *corner = text.T("area");
+    const model::Indicator& indicator = *figures.Indicator(chart.indicator);
+    Column column{indicator.label + " " + std::to_string(chart.year), &indicator, {}};
+    for (const auto& area_id : chart.areas) {
+      categories->push_back(figures.Area(area_id)->name);
+      column.values.push_back(figures.Find(chart.indicator, area_id, chart.year));
+    }
+    columns->push_back(std::move(column));
+  }
+}
+
+std::string CsvField(const std::string& text) {
+  if (text.find_first_of(",\"\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::string PlainNumber(double value) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.15g", value);
+  return buffer;
+}
+
+// "Titel: Centrum 3,9%, Nieuw-West 5,2%, … Streefwaarde 30%."
+std::string WriteAlt(const ChartContent& content) {
+  const charts::ChartSpec& spec = content.spec;
+  std::string alt = spec.title + ".";
+  for (const auto& series : spec.series) {
+    std::string part;
+    for (size_t i = 0; i < spec.categories.size(); ++i) {
+      if (series.value_labels[i].empty()) continue;
+      part += (part.empty() ? " " : ", ") + spec.categories[i] + " " + series.value_labels[i];
+    }
+    if (spec.series.size() > 1) alt += " " + series.label + ":";
+    alt += part + ".";
+  }
+  if (spec.target) alt += " " + spec.target_label + ".";
+  return alt;
+}
+
+charts::ChartKind KindOf(model::ChartType type) {
+  switch (type) {
+    case model::ChartType::kBar: return charts::ChartKind::kBar;
+    case model::ChartType::kHorizontalBar: return charts::ChartKind::kHorizontalBar;
+    case model::ChartType::kLine: return charts::ChartKind::kLine;
+    case model::ChartType::kDonut: return charts::ChartKind::kDonut;
+  }
+  return charts::ChartKind::kBar;
+}
+
+}  // namespace
+
+ChartContent BuildChart(const model::Chart& chart, const derive::Figures& figures,
+                        const FigureText& text) {
+  std::vector<std::string> categories;
+  std::vector<Column> columns;
+  ChartContent content;
+  Collect(chart, figures, &categories, &columns, &content.table.corner, text);
+
+  charts::ChartSpec& spec = content.spec;
+  spec.id = chart.id;
+  spec.kind = KindOf(chart.type);
+  spec.title = chart.title;
+  spec.subtitle = chart.subtitle;
+  spec.categories = categories;
+  const model::Indicator* unit_indicator = columns.front().indicator;
+  spec.format_tick = [&text, unit_indicator](double v) { return text.Tick(*unit_indicator, v); };
+  for (const Column& column : columns) {
+    charts::Series series;
+    series.label = column.label;
+    content.table.columns.push_back(column.label);
+    for (const model::Value* value : column.values) {
+      series.values.push_back(value ? std::optional<double>(value->value) : std::nullopt);
+      series.value_labels.push_back(value ? text.Value(*column.indicator, value->value) : "");
+    }
+    spec.series.push_back(std::move(series));
+  }
+  // A donut of one share shows it against the rest of the whole (83% zelf doen, 17% overig).
+  if (spec.kind == charts::ChartKind::kDonut && chart.items.size() == 1 &&
+      unit_indicator->unit == model::Unit::kPercent && spec.series[0].values[0]) {
+    double rest = derive::Complement(*spec.series[0].values[0]);
+    spec.categories.push_back(text.T("remainder"));
+    spec.series[0].values.push_back(rest);
+    spec.series[0].value_labels.push_back(text.Value(*unit_indicator, rest));
+  }
+  for (size_t i = 0; i < chart.items.size(); ++i) {
+    if (chart.items[i].indicator == chart.highlight) spec.highlight = static_cast<int>(i);
+  }
+  if (!chart.target.empty()) {
+    const model::Indicator& indicator = *figures.Indicator(chart.target);
+    int year = chart.year != 0 ? chart.year : chart.last_year;
+    if (auto target = derive::TargetFor(indicator, year)) {
+      spec.target = target->value;
+      spec.target_label = text.T(target->is_norm ? "norm" : "target") + " " + text.Value(indicator, target->value);
+    }
+  }
+
+  content.csv = CsvField(content.table.corner.empty() ? text.T("category") : content.table.corner);
+  for (const Column& column : columns) content.csv += "," + CsvField(column.label);
+  content.csv += "\n";
+  for (size_t i = 0; i < categories.size(); ++i) {
+    std::vector<std::string> row{categories[i]};
+    content.csv += CsvField(categories[i]);
+    for (size_t c = 0; c < columns.size(); ++c) {
+      row.push_back(spec.series[c].value_labels[i].empty() ? "–" : spec.series[c].value_labels[i]);
+      const model::Value* value = columns[c].values[i];
+      content.csv += "," + (value ? PlainNumber(value->value) : "");
+    }
+    content.csv += "\n";
+    content.table.rows.push_back(std::move(row));
+  }
+  spec.description = chart.alt.empty() ? WriteAlt(content) : chart.alt;
+  return content;
+}
+
+}  // namespace jv::site

@@ -1,0 +1,108 @@
+#include "site/figure_reference.h"
+
+#include <algorithm>
+
+#include "base/text.h"
+
+namespace jv::site {
+namespace {
+
+enum class Field { kValue, kChange, kTarget, kComplement };
+
+const std::vector<std::pair<std::string, Field>>& FieldWords() {
+  static const std::vector<std::pair<std::string, Field>> words = {
+      {"waarde", Field::kValue},      {"value", Field::kValue},
+      {"verschil", Field::kChange},   {"change", Field::kChange},
+      {"doel", Field::kTarget},       {"target", Field::kTarget},
+      {"norm", Field::kTarget},       {"complement", Field::kComplement}};
+  return words;
+}
+
+bool IsYear(const std::string& word) {
+  return word.size() == 4 && std::all_of(word.begin(), word.end(), ::isdigit);
+}
+
+struct Reference {
+  const model::Indicator* indicator = nullptr;
+  std::string area;
+  int year = 0;
+  Field field = Field::kValue;
+};
+
+Result<Reference> Parse(const std::string& reference, const Location& where,
+                        const derive::Figures& figures, int edition_year) {
+  std::vector<std::string> words;
+  for (const std::string& word : Split(reference, ' ')) {
+    if (!word.empty()) words.push_back(word);
+  }
+  if (words.empty()) return Status::Error(where, "empty figure reference {{}}");
+  Reference ref;
+  ref.indicator = figures.Indicator(words[0]);
+  if (ref.indicator == nullptr) {
+    std::vector<std::string> ids;
+    for (const auto& i : figures.project().indicators) ids.push_back(i.id);
+    std::string suggestion = ClosestMatch(words[0], ids);
+    return Status::Error(where, "unknown indicator '" + words[0] + "' in {{" + reference + "}}" +
+                                    (suggestion.empty() ? "" : " (did you mean '" + suggestion + "'?)"));
+  }
+  ref.area = figures.TotalArea() ? figures.TotalArea()->id : "";
+  ref.year = edition_year;
+  std::vector<std::string> known;
+  for (const auto& [word, field] : FieldWords()) known.push_back(word);
+  for (const auto& area : figures.project().areas) known.push_back(area.id);
+  for (size_t i = 1; i < words.size(); ++i) {
+    const std::string& word = words[i];
+    auto field = std::find_if(FieldWords().begin(), FieldWords().end(),
+                              [&](const auto& entry) { return entry.first == word; });
+    if (IsYear(word)) ref.year = std::stoi(word);
+    else if (figures.Area(word) != nullptr) ref.area = word;
+    else if (field != FieldWords().end()) ref.field = field->second;
+    else {
+      std::string suggestion = ClosestMatch(word, known);
+      return Status::Error(where, "unknown word '" + word + "' in {{" + reference +
+                                      "}}: expected a year, an area id or one of verschil, doel, complement" +
+                                      (suggestion.empty() ? "" : " (did you mean '" + suggestion + "'?)"));
+    }
+  }
+  return ref;
+}
+
+}  // namespace
+
+Result<std::string> ResolveFigureReference(const std::string& reference, const Location& where,
+                                           const derive::Figures& figures, const FigureText& text,
+                                           int year) {
+  JV_ASSIGN_OR_RETURN(Reference ref, Parse(reference, where, figures, year));
+  const model::Indicator& indicator = *ref.indicator;
+  std::string what = "{{" + reference + "}}";
+  if (ref.field == Field::kTarget) {
+    auto target = derive::TargetFor(indicator, ref.year);
+    if (!target) return Status::Error(where, what + ": indicator '" + indicator.id + "' has no target for " + std::to_string(ref.year));
+    return text.Value(indicator, target->value);
+  }
+  const model::Value* value = figures.Find(indicator.id, ref.area, ref.year);
+  if (value == nullptr) {
+    return Status::Error(where, what + ": no value for " + indicator.id + " / " + ref.area + " / " +
+                                    std::to_string(ref.year) + " in data/values");
+  }
+  switch (ref.field) {
+    case Field::kValue: return text.Value(indicator, value->value);
+    case Field::kComplement:
+      if (indicator.unit != model::Unit::kPercent) {
+        return Status::Error(where, what + ": 'complement' needs a percentage indicator");
+      }
+      return text.Value(indicator, derive::Complement(value->value));
+    case Field::kChange: {
+      auto change = derive::ChangeFromPreviousYear(figures, indicator, ref.area, ref.year);
+      if (!change) {
+        return Status::Error(where, what + ": no value for " + std::to_string(ref.year - 1) +
+                                        " to compare with");
+      }
+      return text.Change(*change);
+    }
+    case Field::kTarget: break;
+  }
+  return Status::Error(where, what + ": cannot be resolved");
+}
+
+}  // namespace jv::site

@@ -1,0 +1,42 @@
+#pragma once
+// Turns figures into the words and numbers a reader sees, in the site's language:
+// "98,8%", "+96% t.o.v. 2022", "gelijk t.o.v. 2022", "−1 procentpunt".
+
+#include <map>
+#include <string>
+
+#include "derive/figures.h"
+#include "format/number_format.h"
+
+namespace jv::site {
+
+using Translations = std::map<std::string, std::string>;
+
+class FigureText {
+ public:
+  FigureText(format::NumberFormat numbers, Translations texts)
+      : numbers_(std::move(numbers)), texts_(std::move(texts)) {}
+
+  /// A fixed text of the site; "[key]" when the translation table lacks it (validated at start).
+  std::string T(const std::string& key) const;
+  /// T(key) with "{name}" replaced by `value`.
+  std::string T(const std::string& key, const std::string& name, const std::string& value) const;
+
+  /// A value in the indicator's unit and precision: "98,8%", "1.137", "€ 31.000.000", "4,4".
+  std::string Value(const model::Indicator& indicator, double value) const;
+  /// A change without its base year: "+96%", "−1 procentpunt", "gelijk".
+  std::string Change(const derive::Change& change) const;
+  /// A change with its base year: "+96% t.o.v. 2022", "gelijk t.o.v. 2022".
+  std::string ChangeSince(const derive::Change& change) const;
+  /// A number for an axis tick in the indicator's unit, without decimals beyond need.
+  std::string Tick(const model::Indicator& indicator, double value) const;
+
+  const format::NumberFormat& numbers() const { return numbers_; }
+  const Translations& texts() const { return texts_; }
+
+ private:
+  format::NumberFormat numbers_;
+  Translations texts_;
+};
+
+}  // namespace jv::site

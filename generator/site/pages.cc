@@ -1,0 +1,285 @@
+#include "site/pages.h"
+
+#include <xxhash.h>
+
+#include <cstdio>
+
+#include "base/text.h"
+#include "charts/render.h"
+#include "site/blocks.h"
+
+namespace jv::site {
+namespace {
+
+using templates::Context;
+
+std::string ContentHash(const std::string& bytes) {
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(XXH3_64bits(bytes.data(), bytes.size())));
+  return std::string(hex, 10);
+}
+
+// "style.css" -> "style.<hash>.css".
+std::string HashedName(const std::string& name, const std::string& bytes) {
+  size_t dot = name.rfind('.');
+  if (dot == std::string::npos) return name + "." + ContentHash(bytes);
+  return name.substr(0, dot) + "." + ContentHash(bytes) + name.substr(dot);
+}
+
+class SitePlanner {
+ public:
+  explicit SitePlanner(const SiteInput& input) : in_(input) {}
+
+  Result<publish::SitePlan> Run() {
+    PlanAssets();
+    const model::Edition& latest = in_.project->editions.back();
+    for (const model::Edition& edition : in_.project->editions) {
+      JV_RETURN_IF_ERROR(PlanEdition(edition));
+    }
+    // The latest edition's home page also stands at the root of the site.
+    JV_RETURN_IF_ERROR(PlanHome(latest, "index.html", ""));
+    JV_RETURN_IF_ERROR(PlanNotFound(latest));
+    return std::move(plan_);
+  }
+
+ private:
+  void PlanAssets() {
+    for (const auto& [name, bytes] : in_.assets) {
+      std::string published = "assets/" + HashedName(name, bytes);
+      asset_paths_[name] = published;
+      plan_.files[published] = bytes;
+    }
+    font_regular_ = "assets/fonts/" + HashedName("inter-regular.otf", in_.font_regular);
+    font_bold_ = "assets/fonts/" + HashedName("inter-bold.otf", in_.font_bold);
+    plan_.files[font_regular_] = in_.font_regular;
+    plan_.files[font_bold_] = in_.font_bold;
+  }
+
+  Result<std::map<std::string, RenderedChart>> RenderCharts(const model::Edition& edition) {
+    std::map<std::string, RenderedChart> charts;
+    charts::Theme theme;
+    theme.font_family = in_.font_family;
+    for (const model::Chart& chart : edition.charts) {
+      RenderedChart rendered{BuildChart(chart, *in_.figures, *in_.text), ""};
+      Result<charts::DisplayList> layout = charts::Layout(rendered.content.spec, theme);
+      if (!layout.ok()) return Status(layout.status()).WithContext("while drawing chart '" + chart.id + "' (" + chart.where.ToString() + ")");
+      rendered.svg = charts::PaintSvg(*layout);
+      JV_ASSIGN_OR_RETURN(std::string png, charts::PaintPng(*layout, 2.0));
+      std::string base = edition.year_folder + "/charts/" + chart.id;
+      plan_.files[base + ".svg"] = rendered.svg;
+      plan_.files[base + ".png"] = std::move(png);
+      plan_.files[base + ".csv"] = rendered.content.csv;
+      charts.emplace(chart.id, std::move(rendered));
+    }
+    return charts;
+  }
+
+  Context Translations() const {
+    Context t;
+    for (const auto& [key, value] : in_.text->texts()) t.Set(key, value);
+    return t;
+  }
+
+  // Navigation and the parts every page shares. `to_root` leads from the page to the site root.
+  Context PageContext(const model::Edition& edition, const std::string& to_root,
+                      const std::string& title, const std::string& current) const {
+    Context nav = Context::List();
+    std::string edition_root = to_root + edition.year_folder + "/";
+    for (const model::Chapter& chapter : edition.chapters) {
+      nav.Push(Context()
+                   .Set("title", chapter.title)
+                   .Set("href", edition_root + chapter.slug + "/index.html")
+                   .Set("current", chapter.slug == current));
+    }
+    nav.Push(Context()
+                 .Set("title", in_.text->T("dashboard"))
+                 .Set("href", edition_root + "cijfers/index.html")
+                 .Set("current", current == "cijfers"));
+    return Context()
+        .Set("lang", in_.project->site.locale.substr(0, 2))
+        .Set("page_title", title)
+        .Set("organisation", in_.project->site.organisation)
+        .Set("edition_title", edition.title)
+        .Set("home_href", edition_root + "index.html")
+        .Set("css_href", to_root + asset_paths_.at("style.css"))
+        .Set("font_regular_href", to_root + font_regular_)
+        .Set("font_bold_href", to_root + font_bold_)
+        .Set("font_family", in_.font_family)
+        .Set("nav", nav)
+        .Set("t", Translations());
+  }
+
+  Result<std::string> RenderPage(const std::string& body_template, Context body, Context page) {
+    JV_ASSIGN_OR_RETURN(std::string content, in_.templates->Render(body_template, body));
+    page.Set("content", content);
+    return in_.templates->Render("page.mustache", page);
+  }
+
+  Context ChapterList(const model::Edition& edition, const std::string& edition_root) const {
+    Context list = Context::List();
+    int number = 0;
+    for (const model::Chapter& chapter : edition.chapters) {
+      list.Push(Context()
+                    .Set("title", chapter.title)
+                    .Set("summary", chapter.summary)
+                    .Set("number", chapter.numbered ? std::to_string(++number) : "")
+                    .Set("href", edition_root + chapter.slug + "/index.html"));
+    }
+    return list;
+  }
+
+  Context Tiles(const EditionScope& scope, const model::Edition& edition) const {
+    Context tiles = Context::List();
+    for (const std::string& id : edition.dashboard_tiles) {
+      tiles.Push(KpiTile(scope, *in_.figures->Indicator(id), ""));
+    }
+    return tiles;
+  }
+
+  Result<std::string> RenderKpis(const EditionScope& scope, const model::Edition& edition) const {
+    return in_.templates->Render("blocks/kpi.mustache", Context().Set("tiles", Tiles(scope, edition)));
+  }
+
+  Status PlanHome(const model::Edition& edition, const std::string& path, const std::string& to_root) {
+    EditionScope scope = Scope(edition);
+    JV_ASSIGN_OR_RETURN(std::string kpis, RenderKpis(scope, edition));
+    std::string edition_root = to_root + edition.year_folder + "/";
+    Context body = Context()
+                       .Set("title", edition.title)
+                       .Set("subtitle", edition.subtitle)
+                       .Set("chapters", ChapterList(edition, edition_root))
+                       .Set("kpis", kpis)
+                       .Set("dashboard_href", edition_root + "cijfers/index.html")
+                       .Set("t", Translations());
+    JV_ASSIGN_OR_RETURN(std::string html, RenderPage("home.mustache", body,
+                                                     PageContext(edition, to_root, edition.title, "")));
+    plan_.files[path] = std::move(html);
+    return Status();
+  }
+
+  Status PlanChapter(const model::Edition& edition, size_t index, int number) {
+    const model::Chapter& chapter = edition.chapters[index];
+    const std::string to_root = "../../";
+    markdown::Options options;
+    options.footnote_back_label = in_.text->T("footnote_back");
+    JV_ASSIGN_OR_RETURN(markdown::Document doc,
+                        markdown::Render(chapter.markdown, {chapter.where.file, chapter.body_line, 1},
+                                         MakeHooks(Scope(edition), to_root), options));
+    Context toc = Context::List();
+    for (const auto& heading : doc.headings) {
+      if (heading.level == 2) toc.Push(Context().Set("text", heading.text).Set("anchor", heading.anchor));
+    }
+    auto neighbour = [&](int offset) {
+      int i = static_cast<int>(index) + offset;
+      if (i < 0 || i >= static_cast<int>(edition.chapters.size())) return Context(false);
+      return Context().Set("title", edition.chapters[i].title).Set("href", "../" + edition.chapters[i].slug + "/index.html");
+    };
+    Context body = Context()
+                       .Set("title", chapter.title)
+                       .Set("number", number > 0 ? std::to_string(number) : "")
+                       .Set("toc", toc)
+                       .Set("has_toc", !toc.empty_list())
+                       .Set("html", doc.html)
+                       .Set("previous", neighbour(-1))
+                       .Set("next", neighbour(+1))
+                       .Set("t", Translations());
+    JV_ASSIGN_OR_RETURN(std::string html,
+                        RenderPage("chapter.mustache", body,
+                                   PageContext(edition, to_root, chapter.title + " – " + edition.title, chapter.slug)));
+    plan_.files[edition.year_folder + "/" + chapter.slug + "/index.html"] = std::move(html);
+    return Status();
+  }
+
+  Status PlanDashboard(const model::Edition& edition) {
+    const std::string to_root = "../../";
+    EditionScope scope = Scope(edition);
+    JV_ASSIGN_OR_RETURN(std::string kpis, RenderKpis(scope, edition));
+    std::string charts_html;
+    for (const std::string& id : edition.dashboard_charts) {
+      JV_ASSIGN_OR_RETURN(std::string chart, in_.templates->Render("blocks/chart.mustache", ChartBlock(scope, id, to_root)));
+      charts_html += chart;
+    }
+    Context areas = Context::List();
+    for (const model::Area& area : in_.project->areas) {
+      if (area.kind != model::AreaKind::kDistrict) continue;
+      areas.Push(Context().Set("name", area.name).Set("href", area.id + "/index.html"));
+    }
+    Context body = Context()
+                       .Set("title", in_.text->T("dashboard"))
+                       .Set("kpis", kpis)
+                       .Set("charts", charts_html)
+                       .Set("areas", areas)
+                       .Set("t", Translations());
+    JV_ASSIGN_OR_RETURN(std::string html,
+                        RenderPage("dashboard.mustache", body,
+                                   PageContext(edition, to_root, in_.text->T("dashboard") + " – " + edition.title, "cijfers")));
+    plan_.files[edition.year_folder + "/cijfers/index.html"] = std::move(html);
+    return Status();
+  }
+
+  // One page per district with the dashboard's figures for that district.
+  Status PlanAreaPage(const model::Edition& edition, const model::Area& area) {
+    const std::string to_root = "../../../";
+    EditionScope scope = Scope(edition);
+    Context tiles = Context::List();
+    for (const std::string& id : edition.dashboard_tiles) {
+      if (in_.figures->Find(id, area.id, edition.year) == nullptr) continue;
+      tiles.Push(KpiTile(scope, *in_.figures->Indicator(id), area.id));
+    }
+    bool has_tiles = !tiles.empty_list();
+    JV_ASSIGN_OR_RETURN(std::string kpis, in_.templates->Render("blocks/kpi.mustache", Context().Set("tiles", tiles)));
+    Context body = Context()
+                       .Set("title", area.name)
+                       .Set("note", area.note)
+                       .Set("kpis", has_tiles ? kpis : "")
+                       .Set("has_figures", has_tiles)
+                       .Set("dashboard_href", "../index.html")
+                       .Set("t", Translations());
+    JV_ASSIGN_OR_RETURN(std::string html,
+                        RenderPage("area.mustache", body,
+                                   PageContext(edition, to_root, area.name + " – " + edition.title, "cijfers")));
+    plan_.files[edition.year_folder + "/cijfers/" + area.id + "/index.html"] = std::move(html);
+    return Status();
+  }
+
+  Status PlanNotFound(const model::Edition& edition) {
+    // Lies at the site root; a server that shows it for a deeper missing path resolves its
+    // relative links from there (a known limit, since absolute links would break sub-paths).
+    Context body = Context().Set("title", in_.text->T("not_found_title")).Set("home_href", "index.html").Set("t", Translations());
+    JV_ASSIGN_OR_RETURN(std::string html,
+                        RenderPage("not-found.mustache", body, PageContext(edition, "", in_.text->T("not_found_title"), "")));
+    plan_.files["404.html"] = std::move(html);
+    return Status();
+  }
+
+  Status PlanEdition(const model::Edition& edition) {
+    JV_ASSIGN_OR_RETURN(charts_, RenderCharts(edition));
+    JV_RETURN_IF_ERROR(PlanHome(edition, edition.year_folder + "/index.html", "../"));
+    int number = 0;
+    for (size_t i = 0; i < edition.chapters.size(); ++i) {
+      int shown = edition.chapters[i].numbered ? ++number : 0;
+      JV_RETURN_IF_ERROR(PlanChapter(edition, i, shown));
+    }
+    JV_RETURN_IF_ERROR(PlanDashboard(edition));
+    for (const model::Area& area : in_.project->areas) {
+      if (area.kind == model::AreaKind::kDistrict) JV_RETURN_IF_ERROR(PlanAreaPage(edition, area));
+    }
+    return Status();
+  }
+
+  EditionScope Scope(const model::Edition& edition) const {
+    return EditionScope{&edition, in_.figures, in_.text, in_.templates, &charts_};
+  }
+
+  const SiteInput& in_;
+  publish::SitePlan plan_;
+  std::map<std::string, std::string> asset_paths_;
+  std::string font_regular_, font_bold_;
+  std::map<std::string, RenderedChart> charts_;  // of the edition being planned
+};
+
+}  // namespace
+
+Result<publish::SitePlan> PlanSite(const SiteInput& input) { return SitePlanner(input).Run(); }
+
+}  // namespace jv::site

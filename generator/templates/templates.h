@@ -1,0 +1,60 @@
+#pragma once
+// The templates stage: fills Mustache templates (kainjow) with plain data. Templates never
+// compute; they only place what the site stage prepared. Values are HTML-escaped unless a
+// template uses {{{triple}}} braces, which are reserved for HTML this generator produced.
+
+#include <map>
+#include <memory>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "base/status.h"
+
+namespace jv::templates {
+
+/// A value for a template: text, a flag, a list or an object of named values.
+class Context {
+ public:
+  Context() : value_(Object{}) {}
+  Context(std::string text) : value_(std::move(text)) {}  // NOLINT: implicit on purpose
+  Context(const char* text) : value_(std::string(text)) {}  // NOLINT
+  Context(bool flag) : value_(flag) {}                     // NOLINT
+  static Context List() { Context c; c.value_ = ListType{}; return c; }
+
+  /// Sets a named value on an object; returns *this for chaining.
+  Context& Set(const std::string& key, Context value);
+  /// Appends to a list.
+  Context& Push(Context value);
+  bool empty_list() const;
+
+  using ListType = std::vector<Context>;
+  using Object = std::map<std::string, Context>;
+  const std::variant<std::string, bool, ListType, Object>& value() const { return value_; }
+
+ private:
+  std::variant<std::string, bool, ListType, Object> value_;
+};
+
+/// A set of templates: pages (e.g. "page.mustache") and partials ("partials/x.mustache",
+/// used as {{> x}}).
+class TemplateSet {
+ public:
+  /// `files` maps paths relative to the templates folder to their text; `root` is shown in
+  /// messages. Files ending in .mustache are templates; others are ignored here.
+  TemplateSet(std::string root, const std::map<std::string, std::string>& files);
+
+  /// Renders template `name` ("page.mustache"). Errors name the template file, line and
+  /// column: syntax errors, and names the template uses that the data does not have anywhere
+  /// (Mustache itself would silently print nothing).
+  Result<std::string> Render(const std::string& name, const Context& context) const;
+
+  bool Has(const std::string& name) const { return templates_.count(name) > 0; }
+
+ private:
+  std::string root_;
+  std::map<std::string, std::string> templates_;
+  std::map<std::string, std::string> partials_;
+};
+
+}  // namespace jv::templates

@@ -1,0 +1,79 @@
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+
+#include "chart_fixtures.h"
+
+namespace jv::charts {
+namespace {
+
+DisplayList MustLayout(const ChartSpec& spec) {
+  Result<DisplayList> list = Layout(spec, Theme());
+  REQUIRE(list.ok());
+  return std::move(list).value();
+}
+
+// A big-endian 32-bit number from the IHDR chunk (width at byte 16, height at byte 20).
+uint32_t PngHeaderField(const std::string& png, size_t offset) {
+  REQUIRE(png.size() >= offset + 4);
+  uint32_t value = 0;
+  for (size_t i = 0; i < 4; ++i) value = (value << 8) | static_cast<unsigned char>(png[offset + i]);
+  return value;
+}
+
+TEST_CASE("PNG has the PNG signature and the scaled size", "[charts]") {
+  DisplayList list = MustLayout(testing::BarSpec());
+  Result<std::string> one = PaintPng(list, 1);
+  Result<std::string> two = PaintPng(list, 2);
+  REQUIRE(one.ok());
+  REQUIRE(two.ok());
+  CHECK(two->compare(0, 8, "\x89PNG\r\n\x1a\n") == 0);
+  CHECK(two->substr(12, 4) == "IHDR");
+  CHECK(PngHeaderField(*one, 16) == 640);
+  CHECK(PngHeaderField(*two, 16) == 1280);
+  CHECK(PngHeaderField(*two, 20) == 2 * PngHeaderField(*one, 20));
+  CHECK(PngHeaderField(*one, 20) == static_cast<uint32_t>(list.height));
+}
+
+TEST_CASE("PNG and PDF bytes are the same for the same spec", "[charts]") {
+  for (const ChartSpec& spec : testing::AllKinds()) {
+    INFO(spec.id);
+    DisplayList first = MustLayout(spec);
+    DisplayList second = MustLayout(spec);
+    Result<std::string> png_a = PaintPng(first, 2), png_b = PaintPng(second, 2);
+    Result<std::string> pdf_a = PaintPdf(first), pdf_b = PaintPdf(second);
+    REQUIRE(png_a.ok());
+    REQUIRE(pdf_a.ok());
+    CHECK(*png_a == *png_b);
+    CHECK(*pdf_a == *pdf_b);
+  }
+}
+
+TEST_CASE("PDF is a PDF with a fixed creation date", "[charts]") {
+  Result<std::string> pdf = PaintPdf(MustLayout(testing::DonutSpec()));
+  REQUIRE(pdf.ok());
+  CHECK(pdf->rfind("%PDF-", 0) == 0);
+  // Cairo 1.16 writes the date without the "D:" prefix; later versions add it.
+  size_t date = pdf->find("/CreationDate (");
+  REQUIRE(date != std::string::npos);
+  CHECK(pdf->substr(date, 40).find("20000101000000") != std::string::npos);
+  CHECK(pdf->find("%%EOF") != std::string::npos);
+}
+
+TEST_CASE("Different charts give different images", "[charts]") {
+  // Guards the equality checks above against painters that ignore their input.
+  Result<std::string> bar = PaintPng(MustLayout(testing::BarSpec()), 1);
+  ChartSpec changed = testing::BarSpec();
+  changed.series[0].values[0] = 50;
+  Result<std::string> other = PaintPng(MustLayout(changed), 1);
+  REQUIRE(bar.ok());
+  REQUIRE(other.ok());
+  CHECK(*bar != *other);
+}
+
+TEST_CASE("PNG rejects a scale that is not positive", "[charts]") {
+  CHECK_FALSE(PaintPng(MustLayout(testing::BarSpec()), 0).ok());
+}
+
+}  // namespace
+}  // namespace jv::charts

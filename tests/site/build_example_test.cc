@@ -1,0 +1,123 @@
+// End to end: builds the example report with the real binary into a temporary folder and checks
+// what a reader would see.
+
+#include <catch2/catch.hpp>
+
+#include <regex>
+
+#include "test_util.h"
+
+using namespace jv::testing;
+
+namespace {
+
+// One build of the example for all checks in this file (building takes a few seconds).
+const fs::path& ExampleSite() {
+  static TempDir dir;
+  static bool built = false;
+  if (!built) {
+    CommandResult result = RunGenerator("build --data " + (SourceDir() / "data").string() +
+                                        " --templates " + (SourceDir() / "templates").string() +
+                                        " --out " + dir.str("site"));
+    INFO(result.output);
+    REQUIRE(result.exit_code == 0);
+    built = true;
+  }
+  static fs::path site = dir.path() / "site";
+  return site;
+}
+
+std::string Page(const std::string& relative) { return ReadFile(ExampleSite() / relative); }
+
+int CountFiles(const fs::path& root, const std::string& suffix) {
+  int count = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    std::string name = entry.path().string();
+    count += name.size() >= suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+  }
+  return count;
+}
+
+uint32_t PngWidth(const std::string& png) {
+  REQUIRE(png.size() > 24);
+  auto byte = [&](int i) { return static_cast<uint32_t>(static_cast<unsigned char>(png[i])); };
+  return byte(16) << 24 | byte(17) << 16 | byte(18) << 8 | byte(19);
+}
+
+}  // namespace
+
+TEST_CASE("The example builds into at least 12 pages and 6 charts", "[site][e2e]") {
+  CHECK(CountFiles(ExampleSite(), ".html") >= 12);
+  CHECK(CountFiles(ExampleSite() / "2023/charts", ".svg") >= 6);
+  CHECK(CountFiles(ExampleSite() / "2023/charts", ".png") >= 6);
+  CHECK(CountFiles(ExampleSite() / "2023/charts", ".csv") >= 6);
+  for (const char* page : {"index.html", "2023/index.html", "2023/voorwoord/index.html",
+                           "2023/gezamenlijke-prioriteiten/index.html", "2023/in-cijfers/index.html",
+                           "2023/bijlage-vaccinatiegraden/index.html", "2023/cijfers/index.html"}) {
+    INFO(page);
+    CHECK(fs::exists(ExampleSite() / page));
+  }
+}
+
+TEST_CASE("Charts are SVG with real text and PNG at twice the size", "[site][e2e]") {
+  std::string svg = Page("2023/charts/preventie-tijd.svg");
+  CHECK(svg.find("<text") != std::string::npos);
+  CHECK(svg.find(">2017<") != std::string::npos);
+  CHECK(svg.find("<title") != std::string::npos);
+  std::smatch width;
+  REQUIRE(std::regex_search(svg, width, std::regex("width=\"([0-9.]+)\"")));
+  CHECK(PngWidth(Page("2023/charts/preventie-tijd.png")) == 2 * std::stoi(width[1]));
+  std::string csv = Page("2023/charts/preventie-tijd.csv");
+  CHECK(csv.find("2023,27") != std::string::npos);
+}
+
+TEST_CASE("Figures appear Dutch-formatted in the pages", "[site][e2e]") {
+  std::string cijfers = Page("2023/in-cijfers/index.html");
+  CHECK(cijfers.find("98,8%") != std::string::npos);
+  CHECK(cijfers.find("443.680") != std::string::npos);
+  CHECK(cijfers.find("1.921") != std::string::npos);
+  CHECK(cijfers.find("1.137") != std::string::npos);
+}
+
+TEST_CASE("KPI tiles show changes computed from the data and target status", "[site][e2e]") {
+  std::string dashboard = Page("2023/cijfers/index.html");
+  // Themabijeenkomsten 141 vs 72; trainingen voor kinderen en jongeren 73 vs 73.
+  CHECK(dashboard.find("+96% t.o.v. 2022") != std::string::npos);
+  CHECK(dashboard.find("+49% t.o.v. 2022") != std::string::npos);
+  CHECK(dashboard.find("gelijk t.o.v. 2022") != std::string::npos);
+  std::regex preventie("Aandeel tijd[^<]*preventie[\\s\\S]*?27%[\\s\\S]*?Streefwaarde 30%: <strong>niet gehaald</strong>");
+  CHECK(std::regex_search(dashboard, preventie));
+}
+
+TEST_CASE("Internal links are relative and point at files that exist", "[site][e2e]") {
+  std::regex href("(?:href|src)=\"([^\"#]+)");
+  int checked = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(ExampleSite())) {
+    if (entry.path().extension() != ".html") continue;
+    std::string html = ReadFile(entry.path());
+    for (auto it = std::sregex_iterator(html.begin(), html.end(), href); it != std::sregex_iterator(); ++it) {
+      std::string target = (*it)[1];
+      if (target.rfind("http", 0) == 0 || target.rfind("mailto:", 0) == 0) continue;
+      INFO(entry.path().string() + " -> " + target);
+      CHECK(target.front() != '/');
+      CHECK(fs::exists(entry.path().parent_path() / target));
+      ++checked;
+    }
+  }
+  CHECK(checked > 100);
+}
+
+TEST_CASE("Two builds of the same input are byte-identical", "[site][e2e]") {
+  TempDir other;
+  CommandResult result = RunGenerator("build --data " + (SourceDir() / "data").string() +
+                                      " --templates " + (SourceDir() / "templates").string() +
+                                      " --out " + other.str("site"));
+  REQUIRE(result.exit_code == 0);
+  auto a = Snapshot(ExampleSite());
+  auto b = Snapshot(other.path() / "site");
+  CHECK(a.size() == b.size());
+  for (const auto& [path, bytes] : a) {
+    INFO(path);
+    CHECK(b[path] == bytes);
+  }
+}
