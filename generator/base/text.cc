@@ -65,7 +65,7 @@ int EditDistance(std::string_view a, std::string_view b) {
 std::string ClosestMatch(std::string_view word, const std::vector<std::string>& candidates) {
   std::string best;
   // A suggestion further away than a third of the word is more confusing than helpful.
-  int best_distance = static_cast<int>(word.size()) / 3 + 1;
+  int best_distance = static_cast<int>(word.size()) / 3 + 2;
   for (const std::string& c : candidates) {
     int d = EditDistance(word, c);
     if (d < best_distance) {

@@ -11,7 +11,9 @@
 namespace jv::charts {
 
 enum class ChartKind {
-  kBar,            ///< vertical bars; several series make grouped bars
+  kBar,            ///< vertical bars; several series make grouped bars. Laid out as horizontal
+                   ///< bars when the (non-numeric) category labels only fit under the bars by
+                   ///< breaking words, e.g. on narrow canvases
   kHorizontalBar,  ///< horizontal bars; several series make grouped bars
   kLine,           ///< one line per series over the categories (usually years)
   kDonut,          ///< one series; one slice per category

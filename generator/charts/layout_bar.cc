@@ -116,10 +116,41 @@ bool PlaceTargetInPlot(LayoutBuilder& b, double target_y, const BarPlot& plot) {
     if (on_bar || b.Collides(box) || box.y < plot.header_bottom || box.bottom() > plot.bottom) {
       continue;
     }
+    b.AddKnockout(box);  // interrupts grid lines running through the label
     b.AddText(c.x, c.baseline, label, style, c.anchor, ui::kText);
     return true;
   }
   return false;
+}
+
+// Value labels go on top of bars, zero line and target line. A label the target line runs
+// through interrupts the line. Returns true when a negative bar has a label below it.
+bool AddValueLabels(LayoutBuilder& b, const std::vector<PendingLabel>& labels, TextStyle style,
+                    std::optional<double> target_y) {
+  bool negative_labels = false;
+  for (const PendingLabel& label : labels) {
+    Box box = b.TextBox(label.x, label.baseline, label.text, style, TextAnchor::kMiddle);
+    if (target_y && box.y < *target_y && *target_y < box.bottom()) b.AddKnockout(box);
+    b.AddText(label.x, label.baseline, label.text, style, TextAnchor::kMiddle, ui::kText);
+    negative_labels = negative_labels || label.negative;
+  }
+  return negative_labels;
+}
+
+// The target label wrapped for a column right of the plot: a quarter of the width, more when
+// a word needs it, but never more than `max_width`.
+TextBlock TargetColumnLabel(const LayoutBuilder& b, double max_width) {
+  const std::string& label = b.spec().target_label;
+  TextStyle style = b.LabelStyle();
+  double room = std::max(b.content_width() * 0.25,
+                         std::min(b.content_width() * 0.4, b.measurer().MinWrapWidth(label, style)));
+  room = std::min(room, max_width);
+  TextBlock block;
+  for (const std::string& line : b.measurer().Wrap(label, style, room)) {
+    block.lines.push_back({line, style, ui::kText});
+  }
+  b.MeasureBlock(&block);
+  return block;
 }
 
 // The whole chart; with `target_gutter` the target label goes into a column right of the plot
@@ -134,64 +165,66 @@ std::optional<double> LayoutBars(LayoutBuilder& b, bool target_gutter) {
 
   auto [lo, hi] = ValueRange(spec);
   ValueAxis axis = b.MakeValueAxis(std::min(lo, 0.0), std::max(hi, 0.0), 5);
-  TextStyle label_style = b.LabelStyle();
+  bool has_target_label = spec.target && !spec.target_label.empty();
   plot.left = b.left() + axis.label_width + kTickGap;
-  plot.right = b.right();
-  std::vector<std::string> target_lines;
-  if (spec.target && target_gutter) {
-    target_lines = b.measurer().Wrap(spec.target_label, label_style, b.content_width() * 0.25);
-    double widest = 0;
-    for (const std::string& line : target_lines) widest = std::max(widest, b.Width(line, label_style));
-    plot.right -= widest + kTickGap;
-  }
+  // The label column may take what the plot does not need: the plot keeps 45% of the width.
+  double column_max = std::max(24.0, b.right() - plot.left - kTickGap - 0.45 * b.content_width());
+  TextBlock target_block =
+      has_target_label && target_gutter ? TargetColumnLabel(b, column_max) : TextBlock();
+  plot.right = b.right() - (target_block.lines.empty() ? 0 : target_block.width + kTickGap);
   double band = (plot.right - plot.left) / static_cast<double>(n);
   BarGeometry geo = Geometry(band, k);
   std::optional<TextStyle> value_style = ValueLabelStyle(b, k == 1 ? band - 4 : geo.bar + geo.gap);
   double value_height = value_style ? b.LineHeight(*value_style) + kLabelGap : 0;
   double tick_half = b.LineHeight(b.TickStyle()) / 2;
   plot.top = std::ceil(y + std::max(tick_half, value_height));
-  plot.bottom = plot.top + PlotHeight(b.list().width, axis.ticks.size() - 1);
+  plot.bottom = plot.top + PlotHeight(b.list().width, axis.ticks.size() - 1, 2 * tick_half + 4);
   LinearScale ys(axis.min(), axis.max(), plot.bottom, plot.top);
+  std::optional<double> target_y;
+  if (spec.target) target_y = ys(*spec.target);
 
   b.AddValueGrid(axis, ys, plot.left, plot.right);
   std::vector<PendingLabel> labels = AddBars(b, ys, band, geo, value_style, &plot);
   b.AddLine({{plot.left, ys(0)}, {plot.right, ys(0)}}, ui::kBaseline, 1);
-  if (spec.target) {
-    b.AddLine({{plot.left, ys(*spec.target)}, {plot.right, ys(*spec.target)}}, ui::kTarget, 1.5,
-              true);
-  }
-  bool negative_labels = false;
-  for (const PendingLabel& label : labels) {
-    Box box = b.TextBox(label.x, label.baseline, label.text, *value_style, TextAnchor::kMiddle);
-    if (spec.target && box.y < ys(*spec.target) && ys(*spec.target) < box.bottom()) {
-      b.AddKnockout(box);
-    }
-    b.AddText(label.x, label.baseline, label.text, *value_style, TextAnchor::kMiddle, ui::kText);
-    negative_labels = negative_labels || label.negative;
-  }
+  if (target_y) b.AddLine({{plot.left, *target_y}, {plot.right, *target_y}}, ui::kTarget, 1.5, true);
+  bool negative_labels = value_style && AddValueLabels(b, labels, *value_style, target_y);
+
   std::vector<double> centers;
   for (size_t i = 0; i < n; ++i) centers.push_back(plot.left + band * (static_cast<double>(i) + 0.5));
   double labels_top = plot.bottom + std::max(tick_half, negative_labels ? value_height : 0) + 6;
+  if (!target_block.lines.empty()) {
+    target_block.desired_center = *target_y;
+    StackBlocks({&target_block}, plot.header_bottom, plot.bottom, 0);
+    // A label taller than the plot runs below it: the category labels then start lower.
+    labels_top = std::max(labels_top, b.AddBlock(target_block, plot.right + kTickGap) + 6);
+  }
   double bottom = AddCategoryLabels(b, centers, band, labels_top, false);
-
-  if (spec.target && !spec.target_label.empty()) {
-    if (!target_gutter) {
-      if (!PlaceTargetInPlot(b, ys(*spec.target), plot)) return std::nullopt;
-    } else {
-      TextBlock block;
-      for (const std::string& line : target_lines) block.lines.push_back({line, label_style, ui::kText});
-      b.MeasureBlock(&block);
-      block.desired_center = ys(*spec.target);
-      StackBlocks({&block}, plot.header_bottom, plot.bottom, 0);
-      bottom = std::max(bottom, b.AddBlock(block, plot.right + kTickGap));
-    }
+  if (has_target_label && !target_gutter && !PlaceTargetInPlot(b, *target_y, plot)) {
+    return std::nullopt;
   }
   return bottom;
+}
+
+// True when every category label fits under its bars without breaking a word, or when the
+// labels are numbers (years), which AddCategoryLabels thins out instead.
+bool CategoryWordsFit(const LayoutBuilder& b) {
+  const ChartSpec& spec = b.spec();
+  if (std::all_of(spec.categories.begin(), spec.categories.end(), LooksNumeric)) return true;
+  auto [lo, hi] = ValueRange(spec);
+  ValueAxis axis = b.MakeValueAxis(std::min(lo, 0.0), std::max(hi, 0.0), 5);
+  double band = (b.content_width() - axis.label_width - kTickGap) /
+                static_cast<double>(spec.categories.size());
+  return std::all_of(spec.categories.begin(), spec.categories.end(), [&](const std::string& c) {
+    return b.measurer().MinWrapWidth(c, b.LabelStyle()) <= band - 6;
+  });
 }
 
 }  // namespace
 
 double LayoutBarChart(LayoutBuilder& b) {
+  // Labels that only fit by breaking words read badly; horizontal bars give labels the room of a
+  // whole column (the usual advice for long labels and for narrow screens).
+  if (!CategoryWordsFit(b)) return LayoutHorizontalBarChart(b);
   LayoutBuilder::Checkpoint start = b.Save();
   if (std::optional<double> bottom = LayoutBars(b, false)) return *bottom;
   // The target label found no free spot inside the plot: lay out again with a label column.

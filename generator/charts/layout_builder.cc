@@ -98,7 +98,7 @@ bool LayoutBuilder::Collides(const Box& box) const {
 }
 
 void LayoutBuilder::AddKnockout(const Box& box) {
-  AddRect(box.x - 2, box.y, box.width + 4, box.height, ui::kBackground);
+  AddRect(box.x - 3, box.y, box.width + 6, box.height, ui::kBackground);
 }
 
 void LayoutBuilder::AddRect(double x, double y, double width, double height, Color fill) {
@@ -208,10 +208,10 @@ std::pair<double, double> ValueRange(const ChartSpec& spec) {
   return {lo, hi};
 }
 
-double PlotHeight(double width, size_t intervals) {
+double PlotHeight(double width, size_t intervals, double min_interval) {
   double desired = std::clamp(width * 0.4, 160.0, 320.0);
   double n = static_cast<double>(std::max<size_t>(intervals, 1));
-  return std::max(1.0, std::round(desired / n)) * n;
+  return std::max({1.0, std::round(desired / n), std::ceil(min_interval)}) * n;
 }
 
 void StackBlocks(std::vector<TextBlock*> blocks, double min_top, double max_bottom, double gap) {
@@ -238,44 +238,80 @@ void StackBlocks(std::vector<TextBlock*> blocks, double min_top, double max_bott
   }
 }
 
-namespace {
-
-// Years, "2019/20", "2019-2023": labels of an ordered sequence, where skipping some is clear.
 bool LooksNumeric(const std::string& label) {
   return std::none_of(label.begin(), label.end(), [](char c) {
     unsigned char u = static_cast<unsigned char>(c);
-    return u >= 0x80 || std::isalpha(u);
+    return u >= 0x80 || std::isalpha(u);  // bytes >= 0x80 are UTF-8 letters and symbols
   });
+}
+
+namespace {
+
+// How many labels apart the shown labels are: 1 (all) unless the labels are a sequence and
+// their unbreakable pieces are wider than the spacing. A label whose words do not fit is
+// otherwise wrapped, inside a word if need be.
+size_t LabelStep(const LayoutBuilder& b, double spacing, bool may_skip) {
+  const std::vector<std::string>& labels = b.spec().categories;
+  if (!may_skip && !std::all_of(labels.begin(), labels.end(), LooksNumeric)) return 1;
+  double widest = 0;
+  for (const std::string& label : labels) {
+    widest = std::max(widest, b.measurer().MinWrapWidth(label, b.LabelStyle()));
+  }
+  return static_cast<size_t>(std::max(1.0, std::ceil((widest + kCategoryGap) / spacing)));
+}
+
+struct PlacedLabel {
+  size_t index = 0;  ///< into spec.categories
+  std::vector<std::string> lines;
+  double x = 0, width = 0;
+};
+
+// Only the outermost labels can stick out of the canvas. Such a label moves inward when that
+// keeps it clear of its neighbour; otherwise it is wrapped to the room around its centre.
+void KeepEndsInside(const LayoutBuilder& b, std::vector<PlacedLabel>* placed) {
+  std::vector<PlacedLabel>& all = *placed;
+  for (size_t k : {size_t{0}, all.size() - 1}) {
+    PlacedLabel& p = all[k];
+    double c = p.x;
+    // Labels are wrapped to at most the content width, so this range is never empty.
+    double x = std::clamp(c, b.left() + p.width / 2, b.right() - p.width / 2);
+    if (x == c) continue;
+    bool clear = all.size() == 1 ||
+                 (k == 0 ? x + p.width / 2 + kCategoryGap <= all[1].x - all[1].width / 2
+                         : x - p.width / 2 - kCategoryGap >= all[k - 1].x + all[k - 1].width / 2);
+    if (clear) {
+      p.x = x;
+    } else {
+      p.lines = b.measurer().Wrap(b.spec().categories[p.index], b.LabelStyle(),
+                                  2 * std::min(c - b.left(), b.right() - c));
+    }
+  }
 }
 
 }  // namespace
 
 double AddCategoryLabels(LayoutBuilder& b, const std::vector<double>& centers, double spacing,
                          double top, bool may_skip) {
-  constexpr double kGap = 6;  // minimum white space between neighbouring labels
-  const std::vector<std::string>& labels = b.spec().categories;
   TextStyle style = b.LabelStyle();
-  // A label whose words do not fit is wrapped inside a word, unless the labels form a sequence
-  // (a time axis, numbers), where showing every k-th label reads better.
-  may_skip = may_skip || std::all_of(labels.begin(), labels.end(), LooksNumeric);
-  size_t step = 1;
-  if (may_skip) {
-    double widest = 0;
-    for (const std::string& label : labels) {
-      widest = std::max(widest, b.measurer().MinWrapWidth(label, style));
-    }
-    step = static_cast<size_t>(std::max(1.0, std::ceil((widest + kGap) / spacing)));
-  }
-  double bottom = top;
-  size_t count = std::min(labels.size(), centers.size());
+  size_t step = LabelStep(b, spacing, may_skip);
   // Thinning counts back from the last label: the most recent year is the one readers want.
+  size_t count = std::min(b.spec().categories.size(), centers.size());
+  std::vector<PlacedLabel> placed;
   for (size_t j = 0; j * step < count; ++j) {
-    size_t i = count - 1 - j * step;
-    double c = centers[i];
-    // Never wider than the canvas allows around the label's centre.
-    double width = std::min({step * spacing - kGap, 2 * (c - b.left()), 2 * (b.right() - c)});
-    std::vector<std::string> lines = b.measurer().Wrap(labels[i], style, width);
-    bottom = std::max(bottom, b.AddLines(c, top, lines, style, TextAnchor::kMiddle, ui::kText));
+    PlacedLabel p;
+    p.index = count - 1 - j * step;
+    p.lines = b.measurer().Wrap(
+        b.spec().categories[p.index], style,
+        std::min(static_cast<double>(step) * spacing - kCategoryGap, b.content_width()));
+    p.x = centers[p.index];
+    for (const std::string& line : p.lines) p.width = std::max(p.width, b.Width(line, style));
+    placed.insert(placed.begin(), std::move(p));
+  }
+  if (placed.empty()) return top;
+  KeepEndsInside(b, &placed);
+  double bottom = top;
+  for (const PlacedLabel& p : placed) {
+    bottom = std::max(bottom, b.AddLines(p.x, top, p.lines, style, TextAnchor::kMiddle, ui::kText));
   }
   return bottom;
 }

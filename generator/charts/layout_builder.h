@@ -19,6 +19,7 @@ namespace jv::charts {
 constexpr double kPadding = 12;     ///< canvas edge to any mark or text
 constexpr double kTickGap = 8;      ///< tick label to the plot area
 constexpr double kLabelGap = 4;     ///< value label to its bar end
+constexpr double kCategoryGap = 6;  ///< minimum space between neighbouring category labels
 
 /// An axis-aligned box; text boxes are the union of the logical and the ink box.
 struct Box {
@@ -135,13 +136,18 @@ class LayoutBuilder {
 std::pair<double, double> ValueRange(const ChartSpec& spec);
 
 /// Height of a value plot for a canvas `width`: about 0.4 of it, a multiple of `intervals` so
-/// that every grid line falls on a whole pixel (crisp at 1x and 2x).
-double PlotHeight(double width, size_t intervals);
+/// that every grid line falls on a whole pixel (crisp at 1x and 2x), and at least
+/// `min_interval` per interval so that tick labels never touch.
+double PlotHeight(double width, size_t intervals, double min_interval);
 
 /// Positions blocks (sorted by desired centre, order kept) so they do not overlap, with `gap`
 /// between them, staying within [min_top, max_bottom] when they fit there; when they do not,
 /// they keep min_top and run over max_bottom.
 void StackBlocks(std::vector<TextBlock*> blocks, double min_top, double max_bottom, double gap);
+
+/// True for labels without letters (years, "2019/20", "2019-2023"): an ordered sequence, where
+/// showing only every k-th label is clear.
+bool LooksNumeric(const std::string& label);
 
 /// Category labels centred under `centers` (spacing apart), wrapped to the spacing. When a word
 /// alone is too wide and `may_skip` is set or all labels are numeric (years), every k-th label

@@ -53,16 +53,19 @@ void AddCenterValue(LayoutBuilder& b, const Ring& ring) {
   const std::vector<std::string>& labels = spec.series[0].value_labels;
   if (static_cast<size_t>(spec.highlight) >= labels.size()) return;
   const std::string& text = labels[spec.highlight];
-  TextStyle style{std::round(b.LabelStyle().size * 1.7), true};
-  double baseline = b.CenteredBaseline(ring.cy, style);
-  Box box = b.TextBox(ring.cx, baseline, text, style, TextAnchor::kMiddle);
   // Inside the square inscribed in the hole, so the text cannot touch the ring.
   double half = ring.inner / std::sqrt(2.0);
-  if (box.x < ring.cx - half || box.right() > ring.cx + half || box.y < ring.cy - half ||
-      box.bottom() > ring.cy + half) {
-    return;
+  for (double factor : {1.7, 1.4, 1.15}) {
+    TextStyle style{std::round(b.LabelStyle().size * factor), true};
+    double baseline = b.CenteredBaseline(ring.cy, style);
+    Box box = b.TextBox(ring.cx, baseline, text, style, TextAnchor::kMiddle);
+    if (box.x >= ring.cx - half && box.right() <= ring.cx + half && box.y >= ring.cy - half &&
+        box.bottom() <= ring.cy + half) {
+      b.AddText(ring.cx, baseline, text, style, TextAnchor::kMiddle,
+                SeriesTextColor(spec.highlight));
+      return;
+    }
   }
-  b.AddText(ring.cx, baseline, text, style, TextAnchor::kMiddle, SeriesTextColor(spec.highlight));
 }
 
 struct Legend {

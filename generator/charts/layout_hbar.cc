@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "charts/layout_builder.h"
 #include "charts/palette.h"
@@ -52,8 +53,9 @@ std::vector<Row> MakeRows(const LayoutBuilder& b, const HBarPlot& plot, double c
 }
 
 // A scale that leaves room for every value label beside its bar end: positive labels right of
-// the bar, negative ones left of it, all inside [plot.left, plot.right].
-LinearScale LabelAwareScale(const LayoutBuilder& b, const HBarPlot& plot) {
+// the bar, negative ones left of it, all inside [plot.left, plot.right]. nullopt when the labels
+// would leave the bars less than 40% of the plot (then an axis is the better choice).
+std::optional<LinearScale> LabelAwareScale(const LayoutBuilder& b, const HBarPlot& plot) {
   const ChartSpec& spec = b.spec();
   auto [lo, hi] = ValueRange(spec);
   lo = std::min(lo, 0.0);
@@ -67,11 +69,12 @@ LinearScale LabelAwareScale(const LayoutBuilder& b, const HBarPlot& plot) {
       side = std::max(side, room);
     }
   }
-  double zero = plot.left + room_left;
+  double bars = plot.right - plot.left - room_left - room_right;
+  if (bars < 0.4 * (plot.right - plot.left)) return std::nullopt;
   double span = hi - lo;
-  double factor = span > 0 ? (plot.right - plot.left - room_left - room_right) / span : 0;
-  zero += -lo * factor;
-  // Expressed as a LinearScale from [0, 1] so that callers need not know the construction.
+  double factor = span > 0 ? bars / span : 0;
+  double zero = plot.left + room_left - lo * factor;
+  // Expressed as a LinearScale from [0, 1]: value v maps to zero + v * factor.
   return LinearScale(0, 1, zero, zero + factor);
 }
 
@@ -117,34 +120,51 @@ void AddBarsAndLabels(LayoutBuilder& b, const std::vector<Row>& rows, const Line
   }
 }
 
-// Without value labels: vertical grid lines and tick labels under the bars; returns the bottom.
+// A value axis along the bottom whose tick labels fit side by side: fewer ticks until they do.
+ValueAxis FitBottomAxis(const LayoutBuilder& b, const HBarPlot& plot) {
+  auto [lo, hi] = ValueRange(b.spec());
+  double width = plot.right - plot.left;
+  ValueAxis axis;
+  for (int desired = std::max(2, static_cast<int>(width / 100)); desired >= 1; --desired) {
+    axis = b.MakeValueAxis(std::min(lo, 0.0), std::max(hi, 0.0), desired);
+    double spacing = width / static_cast<double>(axis.ticks.size() - 1);
+    if (axis.label_width + 2 * kCategoryGap <= spacing) break;
+  }
+  return axis;
+}
+
+// Vertical grid lines and tick labels under the bars; a label that would touch its left
+// neighbour or leave the canvas is left out (the grid line stays). Returns the bottom.
 double AddBottomAxis(LayoutBuilder& b, const ValueAxis& axis, const LinearScale& x,
                      const HBarPlot& plot) {
   TextStyle style = b.TickStyle();
   double baseline = plot.bottom + 6 + b.Ascent(style);
+  double free_from = 0;  // x where the next label may start
   for (size_t i = 0; i < axis.ticks.size(); ++i) {
     double xx = x(axis.ticks[i]);
     b.AddLine({{xx, plot.top}, {xx, plot.bottom}}, ui::kGrid, 1);
+    Box box = b.TextBox(xx, baseline, axis.labels[i], style, TextAnchor::kMiddle);
+    if (box.x < std::max(free_from, 0.0) || box.right() > b.list().width || b.Collides(box)) {
+      continue;
+    }
     b.AddText(xx, baseline, axis.labels[i], style, TextAnchor::kMiddle, ui::kSubtleText);
+    free_from = box.right() + kCategoryGap;
   }
   return plot.bottom + 6 + b.LineHeight(style);
 }
 
-// The target line's label, in the row reserved above the bars.
-void AddTargetLabel(LayoutBuilder& b, const LinearScale& x, double label_top) {
+// The target label, wrapped to the width, in the rows reserved above the bars: flag-like
+// beside the top of the line, on the side with room.
+double AddTargetLabel(LayoutBuilder& b, const LinearScale& x, double top) {
   const ChartSpec& spec = b.spec();
   double xt = x(*spec.target);
   TextStyle style = b.LabelStyle();
-  double baseline = label_top + b.Ascent(style);
-  double width = b.Width(spec.target_label, style);
-  // Flag-like beside the line's top, on the side with room.
-  TextAnchor anchor = xt + width <= b.right() ? TextAnchor::kStart : TextAnchor::kEnd;
-  double ax = xt;
-  if (anchor == TextAnchor::kEnd && xt - width < b.left()) {
-    anchor = TextAnchor::kStart;
-    ax = b.left();
-  }
-  b.AddText(ax, baseline, spec.target_label, style, anchor, ui::kText);
+  std::vector<std::string> lines = b.measurer().Wrap(spec.target_label, style, b.content_width());
+  double width = 0;
+  for (const std::string& line : lines) width = std::max(width, b.Width(line, style));
+  if (xt + width <= b.right()) return b.AddLines(xt, top, lines, style, TextAnchor::kStart, ui::kText);
+  if (xt - width >= b.left()) return b.AddLines(xt, top, lines, style, TextAnchor::kEnd, ui::kText);
+  return b.AddLines(b.right() - width, top, lines, style, TextAnchor::kStart, ui::kText);
 }
 
 }  // namespace
@@ -155,9 +175,16 @@ double LayoutHorizontalBarChart(LayoutBuilder& b) {
   if (spec.series.size() > 1) y = b.AddLegend(y);
   TextStyle label = b.LabelStyle();
 
-  double natural = 0;
-  for (const std::string& c : spec.categories) natural = std::max(natural, b.Width(c, label));
-  double column = std::min(natural, std::max(80.0, std::round(b.content_width() * 0.3)));
+  double natural = 0, longest_word = 0;
+  for (const std::string& c : spec.categories) {
+    natural = std::max(natural, b.Width(c, label));
+    longest_word = std::max(longest_word, b.measurer().MinWrapWidth(c, label));
+  }
+  // About 30% of the width for labels; more on narrow canvases, where 30% would wrap most
+  // labels onto many short lines, and for a long word, up to 45%, rather than breaking it.
+  double cw = b.content_width();
+  double column = std::max(cw * 0.3, std::min(cw * 0.42, 140.0));
+  column = std::min(natural, std::round(std::max(column, std::min(longest_word, cw * 0.45))));
   HBarPlot plot;
   plot.left = b.left() + column + 10;
   plot.right = b.right();
@@ -169,9 +196,10 @@ double LayoutHorizontalBarChart(LayoutBuilder& b) {
     plot.value_style.size -= 1;
   }
   plot.value_labels = HasValueLabels(spec);
-  bool target_label = spec.target && !spec.target_label.empty();
+  std::vector<std::string> target_lines;
+  if (spec.target) target_lines = b.measurer().Wrap(spec.target_label, label, b.content_width());
   double label_top = y;
-  plot.top = y + (target_label ? b.LineHeight(label) + 8 : 0);
+  plot.top = y + (target_lines.empty() ? 0 : b.BlockHeight(target_lines.size(), label) + 8);
 
   std::vector<Row> rows = MakeRows(b, plot, column);
   plot.bottom = rows.back().top + rows.back().height;
@@ -180,21 +208,19 @@ double LayoutHorizontalBarChart(LayoutBuilder& b) {
     b.AddLines(plot.left - 10, row.top + (row.height - block) / 2, row.lines, label,
                TextAnchor::kEnd, ui::kText);
   }
+  std::optional<LinearScale> x;
+  if (plot.value_labels) x = LabelAwareScale(b, plot);
+  plot.value_labels = x.has_value();
   double bottom = plot.bottom;
-  if (plot.value_labels) {
-    LinearScale x = LabelAwareScale(b, plot);
-    AddBarsAndLabels(b, rows, x, plot);
-    if (spec.target) AddTargetLabel(b, x, label_top);
-  } else {
-    auto [lo, hi] = ValueRange(spec);
-    int desired = std::max(2, static_cast<int>((plot.right - plot.left) / 100));
-    ValueAxis axis = b.MakeValueAxis(std::min(lo, 0.0), std::max(hi, 0.0), desired);
+  if (!x) {
+    ValueAxis axis = FitBottomAxis(b, plot);
+    // The last tick label is centred on its line: keep it inside the content area.
     double last_half = b.Width(axis.labels.back(), b.TickStyle()) / 2;
-    LinearScale x(axis.min(), axis.max(), plot.left, plot.right - last_half);
-    bottom = AddBottomAxis(b, axis, x, plot);
-    AddBarsAndLabels(b, rows, x, plot);
-    if (spec.target) AddTargetLabel(b, x, label_top);
+    x = LinearScale(axis.min(), axis.max(), plot.left, plot.right - last_half);
+    bottom = AddBottomAxis(b, axis, *x, plot);
   }
+  AddBarsAndLabels(b, rows, *x, plot);
+  if (!target_lines.empty()) AddTargetLabel(b, *x, label_top);
   return bottom;
 }
 

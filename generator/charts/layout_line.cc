@@ -30,13 +30,16 @@ struct EndLabel {
 };
 
 // Per series its last value (bold) and, when there are several series, its name; then the
-// target label. Blocks are measured; their positions are set once the scale is known.
-std::vector<EndLabel> EndLabels(const LayoutBuilder& b, double max_width) {
+// target label. Lines are wrapped to `preferred` width, wider when a word needs it, but never
+// wider than `max_width`. Blocks are measured; their positions are set once the scale is known.
+std::vector<EndLabel> EndLabels(const LayoutBuilder& b, double preferred, double max_width) {
   const ChartSpec& spec = b.spec();
   TextStyle regular = b.LabelStyle();
   TextStyle bold{regular.size, true};
   auto add_lines = [&](TextBlock* block, const std::string& text, TextStyle style, Color color) {
-    for (const std::string& line : b.measurer().Wrap(text, style, max_width)) {
+    double width = std::min(
+        max_width, std::max(preferred, b.measurer().MinWrapWidth(text, style)));
+    for (const std::string& line : b.measurer().Wrap(text, style, width)) {
       block->lines.push_back({line, style, color});
     }
   };
@@ -104,14 +107,19 @@ double LayoutLineChart(LayoutBuilder& b) {
   if (hi <= 0 && hi >= lo * 0.5) hi = 0;
   ValueAxis axis = b.MakeValueAxis(lo, hi, 5);
 
-  std::vector<EndLabel> end_labels = EndLabels(b, std::round(b.content_width() * 0.3));
+  double plot_left = b.left() + axis.label_width + kTickGap;
+  // The end labels may take what the plot does not need: the plot keeps 45% of the width.
+  double gutter_max =
+      std::max(24.0, b.right() - plot_left - kTickGap - 2 - 0.45 * b.content_width());
+  std::vector<EndLabel> end_labels =
+      EndLabels(b, std::min(gutter_max, std::round(b.content_width() * 0.3)), gutter_max);
   double gutter = 0;
   for (const EndLabel& label : end_labels) gutter = std::max(gutter, label.block.width);
-  double plot_left = b.left() + axis.label_width + kTickGap;
   double plot_right = b.right() - (gutter > 0 ? gutter + kTickGap + 2 : 0);
   double tick_half = b.LineHeight(b.TickStyle()) / 2;
   double plot_top = std::ceil(y + tick_half);
-  double plot_bottom = plot_top + PlotHeight(b.list().width, axis.ticks.size() - 1);
+  double plot_bottom =
+      plot_top + PlotHeight(b.list().width, axis.ticks.size() - 1, 2 * tick_half + 4);
   LinearScale ys(axis.min(), axis.max(), plot_bottom, plot_top);
 
   b.AddValueGrid(axis, ys, plot_left, plot_right);

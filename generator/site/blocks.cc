@@ -94,7 +94,7 @@ Result<std::string> TableBlock(const EditionScope& scope, const markdown::Direct
     auto target = derive::TargetFor(indicator, by_year ? table->last_year : table->year);
     rows.Push(Context()
                   .Set("label", indicator.label)
-                  .Set("norm", target ? scope.text->Value(indicator, target->value) : "")
+                  .Set("norm", target ? scope.text->Target(indicator, target->value) : "")
                   .Set("cells", cells));
   }
   flush();
@@ -203,7 +203,7 @@ Context KpiTile(const EditionScope& scope, const model::Indicator& indicator,
   auto status = target && value ? derive::AssessTarget(indicator, value->value, *target)
                                 : derive::TargetStatus::kNoTarget;
   tile.Set("has_target", target.has_value())
-      .Set("target", target ? text.T(target->is_norm ? "norm" : "target") + " " + text.Value(indicator, target->value) : "")
+      .Set("target", target ? text.T(target->is_norm ? "norm" : "target") + " " + text.Target(indicator, target->value) : "")
       .Set("target_status", status == derive::TargetStatus::kMet ? text.T("target_met")
                             : status == derive::TargetStatus::kNotMet ? text.T("target_not_met") : "")
       .Set("target_class", status == derive::TargetStatus::kMet ? "met"

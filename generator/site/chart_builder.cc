@@ -140,7 +140,7 @@ ChartContent BuildChart(const model::Chart& chart, const derive::Figures& figure
     int year = chart.year != 0 ? chart.year : chart.last_year;
     if (auto target = derive::TargetFor(indicator, year)) {
       spec.target = target->value;
-      spec.target_label = text.T(target->is_norm ? "norm" : "target") + " " + text.Value(indicator, target->value);
+      spec.target_label = text.T(target->is_norm ? "norm" : "target") + " " + text.Target(indicator, target->value);
     }
   }
 

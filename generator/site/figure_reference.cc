@@ -78,7 +78,7 @@ Result<std::string> ResolveFigureReference(const std::string& reference, const L
   if (ref.field == Field::kTarget) {
     auto target = derive::TargetFor(indicator, ref.year);
     if (!target) return Status::Error(where, what + ": indicator '" + indicator.id + "' has no target for " + std::to_string(ref.year));
-    return text.Value(indicator, target->value);
+    return text.Target(indicator, target->value);
   }
   const model::Value* value = figures.Find(indicator.id, ref.area, ref.year);
   if (value == nullptr) {

@@ -29,6 +29,12 @@ std::string FigureText::Value(const model::Indicator& indicator, double value) c
   return numbers_.Number(value, indicator.decimals);
 }
 
+std::string FigureText::Target(const model::Indicator& indicator, double value) const {
+  model::Indicator whole = indicator;
+  if (std::fabs(value - std::round(value)) < 1e-9) whole.decimals = 0;
+  return Value(whole, value);
+}
+
 std::string FigureText::Change(const derive::Change& change) const {
   if (change.unchanged) return T("change_unchanged");
   std::string amount = numbers_.Signed(change.amount, change.decimals);

@@ -24,6 +24,8 @@ class FigureText {
 
   /// A value in the indicator's unit and precision: "98,8%", "1.137", "€ 31.000.000", "4,4".
   std::string Value(const model::Indicator& indicator, double value) const;
+  /// A target or norm: the indicator's unit, decimals only where the target has them ("95%").
+  std::string Target(const model::Indicator& indicator, double value) const;
   /// A change without its base year: "+96%", "−1 procentpunt", "gelijk".
   std::string Change(const derive::Change& change) const;
   /// A change with its base year: "+96% t.o.v. 2022", "gelijk t.o.v. 2022".

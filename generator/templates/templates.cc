@@ -28,7 +28,10 @@ namespace {
 
 km::data ToData(const Context& context) {
   struct Visitor {
-    km::data operator()(const std::string& text) const { return km::data(text); }
+    // An empty text is false, so {{#subtitle}}…{{/subtitle}} leaves out an empty subtitle.
+    km::data operator()(const std::string& text) const {
+      return text.empty() ? km::data(km::data::type::bool_false) : km::data(text);
+    }
     km::data operator()(bool flag) const { return flag ? km::data::type::bool_true : km::data::type::bool_false; }
     km::data operator()(const Context::ListType& list) const {
       km::data out = km::data::type::list;
@@ -92,8 +95,9 @@ Location ErrorLocation(const std::string& file, const std::string& text, const s
 
 // Every {{name}}, {{#name}}, {{^name}}, {{{name}}} and {{&name}} must be a key somewhere in the
 // data, and every {{> partial}} must exist: a typo would otherwise print nothing.
-void CheckNames(const std::string& file, const std::string& text, const std::set<std::string>& keys,
-                const std::set<std::string>& live, const std::map<std::string, std::string>& partials,
+void CheckNames(const std::string& root, const std::string& file, const std::string& text,
+                const std::set<std::string>& keys, const std::set<std::string>& live,
+                const std::map<std::string, std::string>& partials, std::set<std::string>* visited,
                 std::vector<Diagnostic>* out) {
   static const std::regex tag(R"(\{\{\{?\s*([#^/&>!]?)\s*([^}\s]+)\s*\}?\}\})");
   int dead_depth = 0;  // sections entered whose content never renders
@@ -117,8 +121,12 @@ void CheckNames(const std::string& file, const std::string& text, const std::set
     if (sigil == "!" || name == "." || inside_dead_section) continue;
     auto [line, column] = LineColumn(text, static_cast<size_t>(it->position()));
     if (sigil == ">") {
-      if (!partials.count(name)) {
+      auto partial = partials.find(name);
+      if (partial == partials.end()) {
         out->push_back({Diagnostic::Severity::kError, {file, line, column}, "unknown partial '" + name + "'"});
+      } else if (visited->insert(name).second) {
+        CheckNames(root, root + "/partials/" + name + ".mustache", partial->second, keys, live,
+                   partials, visited, out);
       }
       continue;
     }
@@ -153,10 +161,8 @@ Result<std::string> TemplateSet::Render(const std::string& name, const Context& 
   std::set<std::string> keys, live;
   CollectKeys(context, &keys, &live);
   std::vector<Diagnostic> problems;
-  CheckNames(root_ + "/" + name, found->second, keys, live, partials_, &problems);
-  for (const auto& [partial, text] : partials_) {
-    CheckNames(root_ + "/partials/" + partial + ".mustache", text, keys, live, partials_, &problems);
-  }
+  std::set<std::string> visited;
+  CheckNames(root_, root_ + "/" + name, found->second, keys, live, partials_, &visited, &problems);
   if (!problems.empty()) return Status::FromDiagnostics(std::move(problems));
 
   km::data data = ToData(context);

@@ -13,7 +13,8 @@
 
 namespace jv::templates {
 
-/// A value for a template: text, a flag, a list or an object of named values.
+/// A value for a template: text, a flag, a list or an object of named values. An empty text
+/// counts as false in a section, as an empty list does.
 class Context {
  public:
   Context() : value_(Object{}) {}

@@ -220,7 +220,7 @@ TEST_CASE("Many years on a narrow line chart show every few labels", "[charts]")
   int year_labels = 0;
   bool latest = false;
   for (const Text& t : ItemsOf<Text>(list)) {
-    if (t.text.size() == 4 && t.text[0] == '1' || t.text[0] == '2') {
+    if (t.text.size() == 4 && (t.text[0] == '1' || t.text[0] == '2')) {
       ++year_labels;
       latest |= t.text == "2023";
     }
@@ -277,6 +277,35 @@ TEST_CASE("A missing description is generated from the value labels", "[charts]"
 
 TEST_CASE("Layout reports the font it measured with", "[charts]") {
   CHECK(MustLayout(testing::BarSpec()).font_family == "Inter");
+}
+
+}  // namespace
+}  // namespace jv::charts
+
+namespace jv::charts {
+namespace {
+
+bool BarsAreHorizontal(const DisplayList& list) {
+  for (const Rect& r : testing::ItemsOf<Rect>(list)) {
+    if (r.fill.Hex() != "#ffffff" && r.width != 12) return r.width > r.height;
+  }
+  return false;
+}
+
+TEST_CASE("Vertical bars whose labels cannot fit become horizontal bars", "[charts]") {
+  ChartSpec spec = testing::GroupedBarSpec();
+  Theme theme;
+  Result<DisplayList> wide = Layout(spec, theme);
+  REQUIRE(wide.ok());
+  CHECK_FALSE(BarsAreHorizontal(*wide));
+  theme.width = 320;  // "Nieuw-West" and "Zuidoost" no longer fit under their bars
+  Result<DisplayList> narrow = Layout(spec, theme);
+  REQUIRE(narrow.ok());
+  CHECK(BarsAreHorizontal(*narrow));
+  CHECK(testing::TextProblems(*narrow) == "");
+  // Years are thinned out instead: the chart stays vertical.
+  ChartSpec years = testing::BarSpec();
+  CHECK_FALSE(BarsAreHorizontal(Layout(years, theme).value()));
 }
 
 }  // namespace

@@ -33,6 +33,7 @@ TEST_CASE("Template syntax errors and missing partials are reported", "[template
   TemplateSet set("t", {{"a.mustache", "line\n{{#open}}x"}, {"b.mustache", "{{> nothing}}"},
                         {"partials/part.mustache", "<b>{{name}}</b>"}, {"c.mustache", "{{> part}}"}});
   auto a = set.Render("a.mustache", Context().Set("open", true));
+  INFO((a.ok() ? std::string("ok") : a.status().ToString()));
   REQUIRE_FALSE(a.ok());
   CHECK(a.status().ToString().find("t/a.mustache:2:1: error: template error: Unclosed section") == 0);
   auto b = set.Render("b.mustache", Context());
