@@ -14,6 +14,42 @@ Status SpecError(const ChartSpec& spec, const std::string& message) {
   return Status::Error({}, "chart '" + spec.id + "': " + message);
 }
 
+// Pango would replace invalid bytes and the SVG would not be well-formed XML; the load stage
+// should never produce such text, so this only guards the stage boundary.
+bool IsUtf8(const std::string& text) {
+  for (size_t i = 0; i < text.size();) {
+    auto c = static_cast<unsigned char>(text[i]);
+    size_t extra = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2
+                 : c >= 0xf0 && c <= 0xf4 ? 3 : 4;
+    if (extra == 4 || i + extra >= text.size() + (extra == 0 ? 1 : 0)) return false;
+    for (size_t k = 1; k <= extra; ++k) {
+      if ((static_cast<unsigned char>(text[i + k]) & 0xc0) != 0x80) return false;
+    }
+    // Overlong forms, UTF-16 surrogates and code points above U+10FFFF.
+    auto next = extra > 0 ? static_cast<unsigned char>(text[i + 1]) : 0;
+    if ((c == 0xe0 && next < 0xa0) || (c == 0xed && next >= 0xa0) || (c == 0xf0 && next < 0x90) ||
+        (c == 0xf4 && next >= 0x90)) {
+      return false;
+    }
+    i += extra + 1;
+  }
+  return true;
+}
+
+Status ValidateText(const ChartSpec& spec) {
+  std::vector<const std::string*> texts = {&spec.title, &spec.subtitle, &spec.description,
+                                           &spec.target_label};
+  for (const std::string& c : spec.categories) texts.push_back(&c);
+  for (const Series& series : spec.series) {
+    texts.push_back(&series.label);
+    for (const std::string& l : series.value_labels) texts.push_back(&l);
+  }
+  for (const std::string* text : texts) {
+    if (!IsUtf8(*text)) return SpecError(spec, "text is not valid UTF-8: '" + *text + "'");
+  }
+  return Status();
+}
+
 Status ValidateSeries(const ChartSpec& spec) {
   size_t n = spec.categories.size();
   for (const Series& series : spec.series) {
@@ -61,6 +97,7 @@ Status Validate(const ChartSpec& spec, const Theme& theme) {
   if (spec.categories.empty()) return SpecError(spec, "there are no categories");
   if (spec.series.empty()) return SpecError(spec, "there are no series");
   JV_RETURN_IF_ERROR(ValidateSeries(spec));
+  JV_RETURN_IF_ERROR(ValidateText(spec));
   if (spec.target && !std::isfinite(*spec.target)) {
     return SpecError(spec, "the target is not finite");
   }

@@ -54,6 +54,7 @@ std::optional<TextStyle> ValueLabelStyle(const LayoutBuilder& b, double slot) {
 struct BarPlot {
   double left = 0, right = 0, top = 0, bottom = 0;
   double header_bottom = 0;
+  double zero = 0;  ///< y of the zero line
   std::vector<Box> bars;
 };
 
@@ -70,6 +71,7 @@ std::vector<PendingLabel> AddBars(LayoutBuilder& b, const LinearScale& y, double
                                   const std::optional<TextStyle>& value_style, BarPlot* plot) {
   const ChartSpec& spec = b.spec();
   double zero = y(0);
+  plot->zero = zero;
   std::vector<PendingLabel> labels;
   for (size_t s = 0; s < spec.series.size(); ++s) {
     const Series& series = spec.series[s];
@@ -113,7 +115,9 @@ bool PlaceTargetInPlot(LayoutBuilder& b, double target_y, const BarPlot& plot) {
     Box box = b.TextBox(c.x, c.baseline, label, style, c.anchor);
     bool on_bar = std::any_of(plot.bars.begin(), plot.bars.end(),
                               [&](const Box& bar) { return bar.Overlaps(box); });
-    if (on_bar || b.Collides(box) || box.y < plot.header_bottom || box.bottom() > plot.bottom) {
+    bool on_zero_line = box.y < plot.zero && plot.zero < box.bottom();
+    if (on_bar || on_zero_line || b.Collides(box) || box.y < plot.header_bottom ||
+        box.bottom() > plot.bottom) {
       continue;
     }
     b.AddKnockout(box);  // interrupts grid lines running through the label

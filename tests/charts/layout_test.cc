@@ -279,11 +279,6 @@ TEST_CASE("Layout reports the font it measured with", "[charts]") {
   CHECK(MustLayout(testing::BarSpec()).font_family == "Inter");
 }
 
-}  // namespace
-}  // namespace jv::charts
-
-namespace jv::charts {
-namespace {
 
 bool BarsAreHorizontal(const DisplayList& list) {
   for (const Rect& r : testing::ItemsOf<Rect>(list)) {
@@ -306,6 +301,18 @@ TEST_CASE("Vertical bars whose labels cannot fit become horizontal bars", "[char
   // Years are thinned out instead: the chart stays vertical.
   ChartSpec years = testing::BarSpec();
   CHECK_FALSE(BarsAreHorizontal(Layout(years, theme).value()));
+}
+
+
+TEST_CASE("Text that is not UTF-8 is rejected", "[charts]") {
+  ChartSpec spec = testing::BarSpec();
+  CHECK(Layout(spec, Theme()).ok());
+  spec.categories[1] = "caf\xc3\xa9 \xe2\x82\xac";  // café €, valid
+  CHECK(Layout(spec, Theme()).ok());
+  for (const char* bad : {"\xff", "caf\xc3", "\xc0\xaf", "\xed\xa0\x80", "\xe2\x82"}) {
+    spec.categories[1] = bad;
+    CHECK_FALSE(Layout(spec, Theme()).ok());
+  }
 }
 
 }  // namespace

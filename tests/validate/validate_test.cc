@@ -1,0 +1,90 @@
+#include <catch2/catch.hpp>
+
+#include "validate/validate.h"
+
+using namespace jv;
+
+namespace {
+
+model::Project SmallProject() {
+  model::Project p;
+  p.areas = {{{"areas.json", 2, 1}, "amsterdam", "Amsterdam", model::AreaKind::kTotal, "", {}, {}},
+             {{"areas.json", 3, 1}, "noord", "Noord", model::AreaKind::kDistrict, "", {}, {}}};
+  model::Indicator share;
+  share.where = {"indicators.json", 2, 1};
+  share.id = "aandeel-preventie";
+  share.unit = model::Unit::kPercent;
+  p.indicators = {share};
+  p.sources = {{{"sources.json", 2, 1}, "jaarverslag-2023", "Jaarverslag", ""}};
+  model::Value v;
+  v.where = {"values.csv", 2, 1};
+  v.indicator = "aandeel-preventie";
+  v.area = "amsterdam";
+  v.year = 2023;
+  v.value = 27;
+  v.source = "jaarverslag-2023";
+  p.values = {v};
+  return p;
+}
+
+std::string All(const std::vector<Diagnostic>& diagnostics) {
+  std::string out;
+  for (const auto& d : diagnostics) out += d.ToString() + "\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("A consistent project has no problems", "[validate]") {
+  CHECK(validate::Validate(SmallProject()).empty());
+}
+
+TEST_CASE("Unknown references are errors with a suggestion", "[validate]") {
+  model::Project p = SmallProject();
+  p.values[0].area = "nord";
+  p.values[0].indicator = "aandeel-preventi";
+  auto diagnostics = validate::Validate(p);
+  REQUIRE(validate::HasErrors(diagnostics));
+  std::string all = All(diagnostics);
+  CHECK(all.find("values.csv:2:1: error: unknown indicator 'aandeel-preventi' (did you mean 'aandeel-preventie'?)") != std::string::npos);
+  CHECK(all.find("values.csv:2:1: error: unknown area 'nord' (did you mean 'noord'?)") != std::string::npos);
+}
+
+TEST_CASE("Duplicate values and ids are errors naming the first place", "[validate]") {
+  model::Project p = SmallProject();
+  p.values.push_back(p.values[0]);
+  p.values.back().where.line = 9;
+  p.areas.push_back(p.areas[1]);
+  std::string all = All(validate::Validate(p));
+  CHECK(all.find("values.csv:9:1: error: duplicate value for aandeel-preventie / amsterdam / 2023 (first given at values.csv:2:1)") != std::string::npos);
+  CHECK(all.find("error: duplicate area id 'noord' (first defined at areas.json:3:1)") != std::string::npos);
+}
+
+TEST_CASE("A share outside 0 to 100 is an error", "[validate]") {
+  model::Project p = SmallProject();
+  p.values[0].value = 127;
+  CHECK(All(validate::Validate(p)).find("share aandeel-preventie must be between 0 and 100") != std::string::npos);
+}
+
+TEST_CASE("Charts must select their data one way and refer to known ids", "[validate]") {
+  model::Project p = SmallProject();
+  model::Edition edition;
+  edition.where = {"2023/edition.json", 1, 1};
+  model::Chart chart;
+  chart.where = {"2023/charts.json", 3, 5};
+  chart.id = "leeg";
+  chart.type = model::ChartType::kDonut;
+  edition.charts = {chart};
+  edition.dashboard_charts = {"lege"};
+  p.editions = {edition};
+  std::string all = All(validate::Validate(p));
+  CHECK(all.find("2023/charts.json:3:5: error: chart 'leeg' needs exactly one of") != std::string::npos);
+  CHECK(all.find("2023/charts.json:3:5: error: donut chart 'leeg' needs 'slices'") != std::string::npos);
+  CHECK(all.find("2023/edition.json:1:1: error: unknown chart 'lege' (did you mean 'leeg'?)") != std::string::npos);
+}
+
+TEST_CASE("Exactly one total area is required", "[validate]") {
+  model::Project p = SmallProject();
+  p.areas[1].kind = model::AreaKind::kTotal;
+  CHECK(All(validate::Validate(p)).find("exactly one area must have kind 'total'") != std::string::npos);
+}
