@@ -7,7 +7,8 @@
 
 namespace jv {
 
-/// Escapes & < > " ' for use in HTML text and attribute values.
+/// Escapes & < > " ' for HTML and XML text and attribute values, and drops control characters
+/// that neither allows.
 std::string EscapeHtml(std::string_view text);
 
 /// Splits on `sep`, keeping empty fields.

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <string>
 
+#include "base/text.h"
 #include "charts/render.h"
 
 namespace jv::charts {
@@ -25,23 +26,6 @@ std::string Num(double value) {
   return out;
 }
 
-// Escapes text and attribute values; also drops control characters XML 1.0 does not allow.
-std::string Xml(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default:
-        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n') out += c;
-    }
-  }
-  return out;
-}
 
 // The measured family first, then a generic fallback so text still renders without it.
 std::string FontFamily(const std::string& family) {
@@ -99,20 +83,20 @@ class SvgWriter {
   void operator()(const Text& t) {
     static const char* const kAnchors[] = {"start", "middle", "end"};
     out_ += "<text x=\"" + Num(t.x) + "\" y=\"" + Num(t.y) + "\" font-family=\"" +
-            Xml(FontFamily(list_.font_family)) + "\" font-size=\"" + Num(t.font_size) + "\"";
+            EscapeHtml(FontFamily(list_.font_family)) + "\" font-size=\"" + Num(t.font_size) + "\"";
     if (t.bold) out_ += " font-weight=\"bold\"";
     out_ += " text-anchor=\"" + std::string(kAnchors[static_cast<int>(t.anchor)]) +
-            "\" fill=\"" + t.fill.Hex() + "\">" + Xml(t.text) + "</text>\n";
+            "\" fill=\"" + t.fill.Hex() + "\">" + EscapeHtml(t.text) + "</text>\n";
   }
 
   std::string Write() {
     const std::string& id = list_.id;
     out_ = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + Num(list_.width) + " " +
            Num(list_.height) + "\" width=\"" + Num(list_.width) + "\" height=\"" +
-           Num(list_.height) + "\" role=\"img\" aria-labelledby=\"" + Xml(id) + "-title " +
-           Xml(id) + "-desc\">\n";
-    out_ += "<title id=\"" + Xml(id) + "-title\">" + Xml(list_.title) + "</title>\n";
-    out_ += "<desc id=\"" + Xml(id) + "-desc\">" + Xml(list_.description) + "</desc>\n";
+           Num(list_.height) + "\" role=\"img\" aria-labelledby=\"" + EscapeHtml(id) + "-title " +
+           EscapeHtml(id) + "-desc\">\n";
+    out_ += "<title id=\"" + EscapeHtml(id) + "-title\">" + EscapeHtml(list_.title) + "</title>\n";
+    out_ += "<desc id=\"" + EscapeHtml(id) + "-desc\">" + EscapeHtml(list_.description) + "</desc>\n";
     out_ += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\" aria-hidden=\"true\"/>\n";
     WriteItems();
     out_ += "</svg>\n";
