@@ -90,6 +90,8 @@ std::optional<Change> ChangeFromPreviousYear(const Figures& figures,
   const model::Value* current = figures.Find(indicator.id, area, year);
   const model::Value* previous = figures.Find(indicator.id, area, year - 1);
   if (current == nullptr || previous == nullptr) return std::nullopt;
+  // Never from a range, an approximate or a missing value (see model::Value::Computable).
+  if (!current->Computable() || !previous->Computable()) return std::nullopt;
   return CompareValues(indicator, current->value, previous->value, year - 1);
 }
 

@@ -55,7 +55,8 @@ struct Change {
 std::optional<Change> CompareValues(const model::Indicator& indicator, double value, double base,
                                     int base_year);
 
-/// Change vs the previous year with a value (year - 1 only; a gap gives nullopt).
+/// Change vs the previous year with a value (year - 1 only; a gap gives nullopt, and so does a
+/// value that is not Computable(): a range, approximate or missing).
 std::optional<Change> ChangeFromPreviousYear(const Figures& figures,
                                              const model::Indicator& indicator,
                                              const std::string& area, int year);

@@ -33,6 +33,10 @@ E ReadChoice(ObjectReader& reader, const std::string& key,
 void LoadValues(const Folder& folder, model::Project* project,
                 std::vector<Diagnostic>* diagnostics);
 
+/// Reads data/rules.json when it exists (see docs/data-format.md, "rules.json").
+void LoadRules(const Folder& folder, model::Project* project,
+               std::vector<Diagnostic>* diagnostics);
+
 void LoadEdition(const Folder& folder, const std::string& year_folder, model::Project* project,
                  std::vector<Diagnostic>* diagnostics);
 

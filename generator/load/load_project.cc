@@ -14,7 +14,7 @@ void LoadSite(const Folder& folder, Project* project, Diagnostics* diagnostics) 
   auto doc = ReadJson(folder, "site.json", diagnostics);
   if (!doc) return;
   ObjectReader site(*doc, "", diagnostics);
-  site.RejectUnknownFields({"organisation", "short_name", "locale", "editions", "base_url"});
+  site.RejectUnknownFields({"organisation", "short_name", "locale", "editions"});
   project->site.where = site.where();
   project->site.organisation = site.String("organisation");
   project->site.short_name = site.OptionalString("short_name");
@@ -181,6 +181,7 @@ Result<model::Project> LoadProject(const std::string& data_dir) {
   LoadSources(folder, &project, &diagnostics);
   LoadIndicators(folder, &project, &diagnostics);
   LoadValues(folder, &project, &diagnostics);
+  LoadRules(folder, &project, &diagnostics);
   for (const std::string& year_folder : project.site.editions) {
     LoadEdition(folder, year_folder, &project, &diagnostics);
   }

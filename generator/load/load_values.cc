@@ -1,7 +1,9 @@
-// Reads data/values/*.csv: one figure per row, keyed by indicator × area × year.
+// Reads data/values/*.csv: one figure per row, keyed by indicator × area × year, in the
+// notation the file declares (see csv.h), with its status: exact, approximate, estimate,
+// revised or missing, and optionally a range. Row-local rules are checked here so that each
+// message can point at the exact field; rules across rows belong to the validate stage.
 
-#include <cmath>
-#include <cstdlib>
+#include <algorithm>
 
 #include "base/text.h"
 #include "load/csv.h"
@@ -10,19 +12,15 @@
 namespace jv::load {
 namespace {
 
-const std::vector<std::string> kColumns = {"indicator", "area",   "year", "value",
-                                           "certainty", "source", "note"};
+const std::vector<std::string> kColumns = {"indicator", "area",     "year",     "value",
+                                           "status",    "low",      "high",     "previous",
+                                           "revised_on", "certainty", "source", "note"};
 const std::vector<std::string> kRequired = {"indicator", "area", "year", "value"};
 
-// A plain decimal number with a point: "98.8", "-3", "443680". Dutch notation ("98,8",
-// "1.137") is rejected here rather than guessed: "1.137" would silently become 1,137.
-std::optional<double> ParseNumber(const std::string& text) {
-  if (text.empty() || text.find(',') != std::string::npos) return std::nullopt;
-  char* end = nullptr;
-  double value = std::strtod(text.c_str(), &end);
-  if (end != text.c_str() + text.size() || !std::isfinite(value)) return std::nullopt;
-  return value;
-}
+const std::vector<std::pair<std::string, model::ValueStatus>> kStatuses = {
+    {"exact", model::ValueStatus::kExact},       {"approximate", model::ValueStatus::kApproximate},
+    {"estimate", model::ValueStatus::kEstimate}, {"revised", model::ValueStatus::kRevised},
+    {"missing", model::ValueStatus::kMissing}};
 
 struct ColumnMap {
   std::map<std::string, size_t> index;
@@ -61,46 +59,137 @@ bool ReadHeader(const std::string& file, const CsvRow& header, ColumnMap* column
   return ok;
 }
 
+// One data row being read: its fields by column name and a way to report at a field.
+struct RowReader {
+  const std::string& file;
+  const CsvRow& row;
+  const ColumnMap& columns;
+  CsvDialect dialect;
+  std::vector<Diagnostic>* diagnostics;
+  bool ok = true;
+
+  /// The trimmed field, "" when the column is absent.
+  std::string Text(const std::string& name) const {
+    const std::string* field = columns.Field(row, name);
+    return field ? std::string(Trim(*field)) : "";
+  }
+  /// Reports at `name`'s field; at `fallback`'s field when the file has no column `name`.
+  void Error(const std::string& name, const std::string& message,
+             const std::string& fallback = "value") {
+    int column = columns.Column(row, name);
+    if (column == 0) column = columns.Column(row, fallback);
+    diagnostics->push_back({Diagnostic::Severity::kError, {file, row.line, column}, message});
+    ok = false;
+  }
+  /// The field as a number in the file's dialect; nullopt when empty or (reported) invalid.
+  std::optional<double> Number(const std::string& name) {
+    std::string text = Text(name);
+    if (text.empty()) return std::nullopt;
+    std::string why;
+    auto number = ParseCsvNumber(text, dialect, &why);
+    if (!number) Error(name, why);
+    return number;
+  }
+};
+
+void ReadStatus(RowReader& r, model::Value* value) {
+  std::string text = r.Text("status");
+  if (text.empty()) return;  // exact
+  for (const auto& [word, status] : kStatuses) {
+    if (word == text) {
+      value->status = status;
+      return;
+    }
+  }
+  std::vector<std::string> words;
+  for (const auto& entry : kStatuses) words.push_back(entry.first);
+  std::string suggestion = ClosestMatch(text, words);
+  r.Error("status", "'" + text + "' is not a status (expected one of: exact, approximate, "
+                    "estimate, revised, missing)" +
+                        (suggestion.empty() ? "" : " (did you mean '" + suggestion + "'?)"));
+}
+
+// The value and its range: a point, a range (low and high), both, or neither for `missing`.
+void CheckRange(RowReader& r, const model::Value& value) {
+  if (value.low.has_value() != value.high.has_value()) {
+    r.Error(value.low ? "high" : "low", "a range needs both 'low' and 'high'");
+  } else if (value.low && *value.low > *value.high) {
+    r.Error("low", "low '" + r.Text("low") + "' is greater than high '" + r.Text("high") + "'");
+  } else if (value.low && value.has_value && (value.value < *value.low || value.value > *value.high)) {
+    r.Error("value", "value '" + r.Text("value") + "' lies outside the range from low '" +
+                         r.Text("low") + "' to high '" + r.Text("high") + "'");
+  }
+  if (value.status == model::ValueStatus::kMissing) return;
+  if (r.Text("value").empty() && !value.low && !value.high) {
+    r.Error("value", "empty value: give a number, a range in 'low' and 'high', or status "
+                     "'missing' with the reason in 'note'");
+  }
+}
+
+void CheckMissing(RowReader& r, const model::Value& value) {
+  if (!r.Text("value").empty()) {
+    r.Error("value", "status 'missing' needs an empty value, found '" + r.Text("value") +
+                         "' (give the reason in 'note')");
+  }
+  if (!r.Text("low").empty() || !r.Text("high").empty()) {
+    r.Error(r.Text("low").empty() ? "high" : "low", "status 'missing' needs empty 'low' and 'high'");
+  }
+  if (value.note.empty()) r.Error("note", "status 'missing' needs the reason in column 'note'", "status");
+}
+
+void CheckRevision(RowReader& r, const model::Value& value) {
+  bool revised = value.status == model::ValueStatus::kRevised;
+  std::string date = r.Text("revised_on");
+  if (!date.empty() && !IsIsoDate(date)) {
+    r.Error("revised_on", "'" + date + "' is not a date: write it as YYYY-MM-DD, e.g. 2024-03-15");
+  }
+  if (revised && !value.previous) {
+    r.Error("previous", "status 'revised' needs the earlier published value in column 'previous'", "status");
+  }
+  if (revised && date.empty()) {
+    r.Error("revised_on", "status 'revised' needs the date of the revision in column 'revised_on' "
+                          "(YYYY-MM-DD)", "status");
+  }
+  if (!revised && !r.Text("previous").empty()) r.Error("previous", "'previous' is only used with status 'revised'");
+  if (!revised && !date.empty()) r.Error("revised_on", "'revised_on' is only used with status 'revised'");
+}
+
 void ReadRow(const std::string& file, const CsvRow& row, const ColumnMap& columns,
-             model::Project* project, std::vector<Diagnostic>* diagnostics) {
-  auto error = [&](const std::string& column, const std::string& message) {
-    diagnostics->push_back(
-        {Diagnostic::Severity::kError, {file, row.line, columns.Column(row, column)}, message});
-  };
+             CsvDialect dialect, model::Project* project, std::vector<Diagnostic>* diagnostics) {
   if (row.fields.size() != columns.index.size()) {
     diagnostics->push_back({Diagnostic::Severity::kError, {file, row.line, 0},
                             "expected " + std::to_string(columns.index.size()) + " fields, found " +
                                 std::to_string(row.fields.size())});
     return;
   }
+  RowReader r{file, row, columns, dialect, diagnostics};
   model::Value value;
   value.where = {file, row.line, 1};
-  value.indicator = Trim(*columns.Field(row, "indicator"));
-  value.area = Trim(*columns.Field(row, "area"));
-  std::string year(Trim(*columns.Field(row, "year")));
+  value.indicator = r.Text("indicator");
+  value.area = r.Text("area");
+  std::string year = r.Text("year");
   auto years = ParseYearRange(year);
-  if (!years || years->first != years->second) {
-    error("year", "'" + year + "' is not a year");
-  } else {
-    value.year = years->first;
-  }
-  std::string number(Trim(*columns.Field(row, "value")));
-  auto parsed = ParseNumber(number);
-  if (!parsed) {
-    error("value", "'" + number + "' is not a number: write it with a decimal point and no "
-                   "thousands separator, e.g. 1137 or 98.8");
-  } else {
-    value.value = *parsed;
-  }
-  if (const std::string* certainty = columns.Field(row, "certainty")) {
-    std::string text(Trim(*certainty));
-    if (text.empty() || text == "clear") value.certainty = model::Certainty::kClear;
-    else if (text == "inferred") value.certainty = model::Certainty::kInferred;
-    else if (text == "ambiguous") value.certainty = model::Certainty::kAmbiguous;
-    else error("certainty", "'" + text + "' is not a certainty (clear, inferred, ambiguous)");
-  }
-  if (const std::string* source = columns.Field(row, "source")) value.source = Trim(*source);
-  if (const std::string* note = columns.Field(row, "note")) value.note = Trim(*note);
+  if (!years || years->first != years->second) r.Error("year", "'" + year + "' is not a year");
+  else value.year = years->first;
+  value.note = r.Text("note");
+  value.source = r.Text("source");
+  ReadStatus(r, &value);
+  auto number = r.Number("value");
+  value.has_value = number.has_value();
+  value.value = number.value_or(0);
+  value.low = r.Number("low");
+  value.high = r.Number("high");
+  value.previous = r.Number("previous");
+  value.revised_on = r.Text("revised_on");
+  if (!r.ok) return;  // one clear message per bad field is enough; skip the checks below
+  CheckRange(r, value);
+  if (value.status == model::ValueStatus::kMissing) CheckMissing(r, value);
+  CheckRevision(r, value);
+  std::string certainty = r.Text("certainty");
+  if (certainty.empty() || certainty == "clear") value.certainty = model::Certainty::kClear;
+  else if (certainty == "inferred") value.certainty = model::Certainty::kInferred;
+  else if (certainty == "ambiguous") value.certainty = model::Certainty::kAmbiguous;
+  else r.Error("certainty", "'" + certainty + "' is not a certainty (clear, inferred, ambiguous)");
   project->values.push_back(std::move(value));
 }
 
@@ -116,7 +205,12 @@ void LoadValues(const Folder& folder, model::Project* project,
       for (const Diagnostic& d : text.status().diagnostics()) diagnostics->push_back(d);
       continue;
     }
-    Result<std::vector<CsvRow>> rows = ParseCsv(file, *text, ',');
+    Result<DialectText> dialect = ReadSeparatorLine(file, *text);
+    if (!dialect.ok()) {
+      for (const Diagnostic& d : dialect.status().diagnostics()) diagnostics->push_back(d);
+      continue;
+    }
+    Result<std::vector<CsvRow>> rows = ParseCsv(file, dialect->text, Separator(dialect->dialect));
     if (!rows.ok()) {
       for (const Diagnostic& d : rows.status().diagnostics()) diagnostics->push_back(d);
       continue;
@@ -128,7 +222,7 @@ void LoadValues(const Folder& folder, model::Project* project,
     ColumnMap columns;
     if (!ReadHeader(file, rows->front(), &columns, diagnostics)) continue;
     for (size_t i = 1; i < rows->size(); ++i) {
-      ReadRow(file, (*rows)[i], columns, project, diagnostics);
+      ReadRow(file, (*rows)[i], columns, dialect->dialect, project, diagnostics);
     }
   }
 }

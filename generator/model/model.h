@@ -66,15 +66,34 @@ struct Indicator {
 
 enum class Certainty { kClear, kInferred, kAmbiguous };
 
+/// How a published value should be read. See docs/data-format.md, "values".
+enum class ValueStatus { kExact, kApproximate, kEstimate, kRevised, kMissing };
+
 struct Value {
   Location where;
   std::string indicator;
   std::string area;
   int year = 0;
+  /// The number; meaningful only when `has_value`. Stays 0 for a missing value and for a
+  /// range without a point, so older code that reads it sees a harmless number.
   double value = 0;
+  bool has_value = true;  ///< false: status missing, or a range (low/high) without a point
+  ValueStatus status = ValueStatus::kExact;
+  std::optional<double> low, high;  ///< a range "800–1.000"; both or neither (checked by load)
+  std::optional<double> previous;   ///< for kRevised: the value published earlier
+  std::string revised_on;           ///< for kRevised: ISO date YYYY-MM-DD
   Certainty certainty = Certainty::kClear;
   std::string source;
-  std::string note;
+  std::string note;  ///< for kMissing: the reason (required); for kEstimate: how it was estimated
+
+  /// Whether derived figures (changes, target checks, sums, complements) may use `value`:
+  /// a point value that is exact, an estimate or a revision. Approximate values, ranges and
+  /// missing values are shown but never computed with.
+  bool Computable() const {
+    return has_value && !low && !high &&
+           (status == ValueStatus::kExact || status == ValueStatus::kEstimate ||
+            status == ValueStatus::kRevised);
+  }
 };
 
 enum class ChartType { kBar, kHorizontalBar, kLine, kDonut };
@@ -140,6 +159,30 @@ struct Edition {
   std::vector<Table> tables;
 };
 
+/// A declared sum check from rules.json: figures that must add up (districts to the total, parts
+/// to a whole, shares to 100%). A failing rule becomes a diagnostic of the rule's own severity, so
+/// a known inconsistency of a source can be listed as a warning without stopping the build.
+struct Rule {
+  enum class Kind { kAreasSumToTotal, kPartsSumToWhole, kSharesSumTo100 };
+  /// An id written in the rule, with where it was written (for "unknown indicator" messages).
+  struct Ref {
+    std::string id;
+    Location where;
+  };
+  Location where;
+  std::string id;
+  Kind kind = Kind::kAreasSumToTotal;
+  Diagnostic::Severity severity = Diagnostic::Severity::kError;
+  double tolerance = 0;              ///< absolute, in the indicators' unit
+  int first_year = 0, last_year = 0; ///< 0: every year
+  std::string note;                  ///< why the rule exists or fails; shown with a finding
+  Ref indicator;                     ///< areas-sum-to-total
+  Ref whole;                         ///< parts-sum-to-whole
+  std::vector<Ref> parts;            ///< parts-sum-to-whole
+  std::vector<Ref> indicators;       ///< shares-sum-to-100
+  Ref area;                          ///< parts and shares; empty id: the total area
+};
+
 /// Everything read from data/.
 struct Project {
   Site site;
@@ -148,6 +191,7 @@ struct Project {
   std::vector<Indicator> indicators;
   std::vector<Value> values;
   std::vector<Edition> editions;
+  std::vector<Rule> rules;  ///< from rules.json (optional); empty when there is none
 };
 
 }  // namespace jv::model

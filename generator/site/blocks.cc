@@ -8,6 +8,15 @@ namespace {
 
 using templates::Context;
 
+// The template fields of a shown value: text, marker (+ its title) and remark.
+Context ShownValue(const ValueDisplay& shown) {
+  return Context()
+      .Set("text", shown.text)
+      .Set("marker", shown.marker)
+      .Set("marker_title", shown.marker_title)
+      .Set("remark", shown.remark);
+}
+
 Status ErrorAt(const Location& where, const std::string& message) {
   return Status::Error(where, message);
 }
@@ -78,18 +87,19 @@ Result<std::string> TableBlock(const EditionScope& scope, const markdown::Direct
     if (indicator.group != current_group) {
       flush();
       current_group = indicator.group;
-      group = Context().Set("group", indicator.group).Set("has_group", !indicator.group.empty());
+      group = Context()
+                  .Set("group", indicator.group)
+                  .Set("has_group", !indicator.group.empty())
+                  .Set("span", std::to_string(keys.size() + 2));  // label, norm, values
     }
     Context cells = Context::List();
     for (const auto& [area, year] : keys) {
       const model::Value* value = figures.Find(id, area, year);
       auto target = derive::TargetFor(indicator, year);
-      bool below = value && target &&
+      bool below = value && value->Computable() && target &&
                    derive::AssessTarget(indicator, value->value, *target) == derive::TargetStatus::kNotMet;
-      cells.Push(Context()
-                     .Set("text", value ? scope.text->Value(indicator, value->value) : "–")
-                     .Set("below_norm", below)
-                     .Set("inferred", value && value->certainty != model::Certainty::kClear));
+      cells.Push(ShownValue(value ? scope.text->Display(indicator, *value) : ValueDisplay{"–", "", "", ""})
+                     .Set("below_norm", below));
     }
     auto target = derive::TargetFor(indicator, by_year ? table->last_year : table->year);
     rows.Push(Context()
@@ -189,18 +199,14 @@ Context KpiTile(const EditionScope& scope, const model::Indicator& indicator,
   std::string area_id = area.empty() ? figures.TotalArea()->id : area;
   int year = scope.edition->year;
   const model::Value* value = figures.Find(indicator.id, area_id, year);
-  Context tile;
-  tile.Set("label", indicator.label)
-      .Set("area", area.empty() ? "" : figures.Area(area)->name)
-      .Set("value", value ? text.Value(indicator, value->value) : "–")
-      .Set("inferred", value && value->certainty != model::Certainty::kClear)
-      .Set("note", value ? value->note : "");
+  Context tile = ShownValue(value ? text.Display(indicator, *value) : ValueDisplay{"–", "", "", ""});
+  tile.Set("label", indicator.label).Set("area", area.empty() ? "" : figures.Area(area)->name);
   auto change = derive::ChangeFromPreviousYear(figures, indicator, area_id, year);
   tile.Set("has_change", change.has_value())
       .Set("change", change ? text.ChangeSince(*change) : "")
       .Set("change_class", !change ? "" : change->judgement > 0 ? "better" : change->judgement < 0 ? "worse" : "same");
   auto target = derive::TargetFor(indicator, year);
-  auto status = target && value ? derive::AssessTarget(indicator, value->value, *target)
+  auto status = target && value && value->Computable() ? derive::AssessTarget(indicator, value->value, *target)
                                 : derive::TargetStatus::kNoTarget;
   tile.Set("has_target", target.has_value())
       .Set("target", target ? text.T(target->is_norm ? "norm" : "target") + " " + text.Target(indicator, target->value) : "")

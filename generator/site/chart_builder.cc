@@ -119,8 +119,16 @@ ChartContent BuildChart(const model::Chart& chart, const derive::Figures& figure
     series.label = column.label;
     content.table.columns.push_back(column.label);
     for (const model::Value* value : column.values) {
-      series.values.push_back(value ? std::optional<double>(value->value) : std::nullopt);
-      series.value_labels.push_back(value ? text.Value(*column.indicator, value->value) : "");
+      // Ranges and missing values are gaps in the chart; the table and alt text still show a
+      // range ("800–1.000"), and a missing value as "–".
+      bool point = value && value->has_value;
+      series.values.push_back(point ? std::optional<double>(value->value) : std::nullopt);
+      std::string label;
+      if (value && value->status != model::ValueStatus::kMissing) {
+        ValueDisplay shown = text.Display(*column.indicator, *value);
+        label = shown.text + shown.marker;
+      }
+      series.value_labels.push_back(label);
     }
     spec.series.push_back(std::move(series));
   }
@@ -153,7 +161,7 @@ ChartContent BuildChart(const model::Chart& chart, const derive::Figures& figure
     for (size_t c = 0; c < columns.size(); ++c) {
       row.push_back(spec.series[c].value_labels[i].empty() ? "–" : spec.series[c].value_labels[i]);
       const model::Value* value = columns[c].values[i];
-      content.csv += "," + (value ? PlainNumber(value->value) : "");
+      content.csv += "," + (value && value->has_value ? PlainNumber(value->value) : "");
     }
     content.csv += "\n";
     content.table.rows.push_back(std::move(row));

@@ -67,6 +67,27 @@ Result<Reference> Parse(const std::string& reference, const Location& where,
   return ref;
 }
 
+// Why `value` cannot be computed with, in words for an error message; empty when it can.
+std::string WhyNotComputable(const model::Value& value) {
+  if (value.Computable()) return "";
+  if (value.status == model::ValueStatus::kMissing) return "missing";
+  if (value.low || value.high) return "a range";
+  return "approximate";
+}
+
+// A change or complement needs exact figures; report a range, missing or approximate value
+// (this year or the year compared with) instead of silently skipping it.
+Status CheckComputable(const std::string& what, const Location& where, const derive::Figures& figures,
+                       const Reference& ref, int year) {
+  const model::Value* value = figures.Find(ref.indicator->id, ref.area, year);
+  if (value == nullptr) return Status();
+  std::string why = WhyNotComputable(*value);
+  if (why.empty()) return Status();
+  return Status::Error(where, what + ": the " + std::to_string(year) + " value of " + ref.indicator->id +
+                                  " / " + ref.area + " is " + why +
+                                  ", so no change or complement can be computed from it");
+}
+
 }  // namespace
 
 Result<std::string> ResolveFigureReference(const std::string& reference, const Location& where,
@@ -86,13 +107,16 @@ Result<std::string> ResolveFigureReference(const std::string& reference, const L
                                     std::to_string(ref.year) + " in data/values");
   }
   switch (ref.field) {
-    case Field::kValue: return text.Value(indicator, value->value);
+    case Field::kValue: return text.InlineValue(indicator, *value);
     case Field::kComplement:
+      JV_RETURN_IF_ERROR(CheckComputable(what, where, figures, ref, ref.year));
       if (indicator.unit != model::Unit::kPercent) {
         return Status::Error(where, what + ": 'complement' needs a percentage indicator");
       }
       return text.Value(indicator, derive::Complement(value->value));
     case Field::kChange: {
+      JV_RETURN_IF_ERROR(CheckComputable(what, where, figures, ref, ref.year));
+      JV_RETURN_IF_ERROR(CheckComputable(what, where, figures, ref, ref.year - 1));
       auto change = derive::ChangeFromPreviousYear(figures, indicator, ref.area, ref.year);
       if (!change) {
         return Status::Error(where, what + ": no value for " + std::to_string(ref.year - 1) +

@@ -2,7 +2,20 @@
 
 #include <cmath>
 
+#include "base/text.h"
+
 namespace jv::site {
+namespace {
+
+// Replaces the first "{name}" in `text` by `value`.
+std::string Fill(std::string text, const std::string& name, const std::string& value) {
+  std::string placeholder = "{" + name + "}";
+  size_t pos = text.find(placeholder);
+  if (pos != std::string::npos) text.replace(pos, placeholder.size(), value);
+  return text;
+}
+
+}  // namespace
 
 std::string FigureText::T(const std::string& key) const {
   auto it = texts_.find(key);
@@ -11,11 +24,7 @@ std::string FigureText::T(const std::string& key) const {
 
 std::string FigureText::T(const std::string& key, const std::string& name,
                           const std::string& value) const {
-  std::string text = T(key);
-  std::string placeholder = "{" + name + "}";
-  size_t pos = text.find(placeholder);
-  if (pos != std::string::npos) text.replace(pos, placeholder.size(), value);
-  return text;
+  return Fill(T(key), name, value);
 }
 
 std::string FigureText::Value(const model::Indicator& indicator, double value) const {
@@ -27,6 +36,51 @@ std::string FigureText::Value(const model::Indicator& indicator, double value) c
     case model::Unit::kFte: break;
   }
   return numbers_.Number(value, indicator.decimals);
+}
+
+std::string FigureText::Date(const std::string& iso_date) const {
+  // Load guarantees YYYY-MM-DD; anything else is shown as given.
+  std::vector<std::string> months;
+  for (const std::string& name : Split(T("months"), ' ')) {
+    if (!name.empty()) months.push_back(name);
+  }
+  if (iso_date.size() != 10 || months.size() != 12) return iso_date;
+  int month = std::stoi(iso_date.substr(5, 2)), day = std::stoi(iso_date.substr(8, 2));
+  if (month < 1 || month > 12) return iso_date;
+  return std::to_string(day) + " " + months[month - 1] + " " + iso_date.substr(0, 4);
+}
+
+ValueDisplay FigureText::Display(const model::Indicator& indicator, const model::Value& value) const {
+  ValueDisplay shown;
+  if (value.status == model::ValueStatus::kMissing) {
+    shown.text = "–";
+    shown.remark = value.note;
+    return shown;
+  }
+  std::string range = value.low && value.high
+                          ? Value(indicator, *value.low) + "–" + Value(indicator, *value.high) : "";
+  if (!value.has_value) shown.text = range;
+  else shown.text = Value(indicator, value.value) + (range.empty() ? "" : " (" + range + ")");
+  if (value.status == model::ValueStatus::kApproximate) shown.text = T("approximate", "value", shown.text);
+  if (value.status == model::ValueStatus::kEstimate) {
+    shown.marker = "*";
+    shown.marker_title = T("estimate") + (value.note.empty() ? "" : ": " + value.note);
+  } else if (value.certainty != model::Certainty::kClear) {
+    shown.marker = "*";
+    shown.marker_title = value.note;
+  }
+  if (value.status == model::ValueStatus::kRevised && value.previous) {
+    shown.remark = Fill(T("revised_remark", "date", Date(value.revised_on)), "previous",
+                        Value(indicator, *value.previous));
+  }
+  return shown;
+}
+
+std::string FigureText::InlineValue(const model::Indicator& indicator, const model::Value& value) const {
+  ValueDisplay shown = Display(indicator, value);
+  std::string remark = shown.remark;
+  if (value.status == model::ValueStatus::kEstimate) remark = T("estimate");
+  return shown.text + shown.marker + (remark.empty() ? "" : " (" + remark + ")");
 }
 
 std::string FigureText::Target(const model::Indicator& indicator, double value) const {

@@ -12,6 +12,14 @@ namespace jv::site {
 
 using Translations = std::map<std::string, std::string>;
 
+/// A stored value as the reader sees it, honest about its status (see model::ValueStatus).
+struct ValueDisplay {
+  std::string text;          ///< "98,8%", "ca. 400", "800–1.000", "900 (800–1.000)", "–"
+  std::string marker;        ///< "*" for an estimate or an inferred value, else empty
+  std::string marker_title;  ///< what the marker means for this value (its note)
+  std::string remark;        ///< "herzien op 15 maart 2024, was 97,9%" or why a value is missing
+};
+
 class FigureText {
  public:
   FigureText(format::NumberFormat numbers, Translations texts)
@@ -24,6 +32,13 @@ class FigureText {
 
   /// A value in the indicator's unit and precision: "98,8%", "1.137", "€ 31.000.000", "4,4".
   std::string Value(const model::Indicator& indicator, double value) const;
+  /// A stored value with its status: approximate, range, estimate, revised or missing.
+  ValueDisplay Display(const model::Indicator& indicator, const model::Value& value) const;
+  /// The same in one line of running text: "400*", "ca. 400", "98,8% (herzien op …)",
+  /// "– (reden)". Estimates add their explanation: "400* (schatting)".
+  std::string InlineValue(const model::Indicator& indicator, const model::Value& value) const;
+  /// "2024-03-15" as "15 maart 2024" (month names from the translation "months").
+  std::string Date(const std::string& iso_date) const;
   /// A target or norm: the indicator's unit, decimals only where the target has them ("95%").
   std::string Target(const model::Indicator& indicator, double value) const;
   /// A change without its base year: "+96%", "−1 procentpunt", "gelijk".

@@ -28,6 +28,7 @@ class Checker {
     CheckIndicators();
     CheckValues();
     for (const auto& edition : project_.editions) CheckEdition(edition);
+    for (Diagnostic& d : CheckSums(project_)) out_.push_back(std::move(d));
     std::stable_sort(out_.begin(), out_.end(), [](const Diagnostic& a, const Diagnostic& b) {
       return std::tie(a.where.file, a.where.line) < std::tie(b.where.file, b.where.line);
     });
