@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace jv {
@@ -19,6 +20,9 @@ std::string_view Trim(std::string_view text);
 
 /// True when `id` is a valid identifier: [a-z0-9] and '-', not starting with '-'.
 bool IsIdentifier(std::string_view id);
+
+/// The 1-based line and column (in characters, not UTF-8 bytes) of byte `offset` in `text`.
+std::pair<int, int> LineColumnAt(std::string_view text, size_t offset);
 
 /// Levenshtein distance, for "did you mean" suggestions.
 int EditDistance(std::string_view a, std::string_view b);

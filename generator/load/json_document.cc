@@ -112,18 +112,6 @@ class PositionScanner {
   int column_ = 1;
 };
 
-std::pair<int, int> LineColumnOfByte(const std::string& text, size_t byte) {
-  int line = 1, column = 1;
-  for (size_t i = 0; i < byte && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++column;
-    }
-  }
-  return {line, column};
-}
 
 // nlohmann's message reads "[json.exception.parse_error.101] parse error at line 3, column 5:
 // syntax error while parsing object - unexpected '}'; expected string literal". Keep the part
@@ -145,7 +133,7 @@ Result<JsonDocument> JsonDocument::Parse(std::string file, const std::string& te
     doc.root_ = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
     // e.byte is one past the offending character.
-    auto [line, column] = LineColumnOfByte(text, e.byte == 0 ? 0 : e.byte - 1);
+    auto [line, column] = LineColumnAt(text, e.byte == 0 ? 0 : e.byte - 1);
     return Status::Error({doc.file_, line, column}, CleanParseMessage(e.what()));
   }
   PositionScanner(text, &doc.positions_).Run();

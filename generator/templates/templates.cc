@@ -2,6 +2,8 @@
 
 #include <kainjow/mustache.hpp>
 
+#include "base/text.h"
+
 #include <regex>
 #include <set>
 
@@ -69,25 +71,13 @@ void CollectKeys(const Context& context, std::set<std::string>* keys, std::set<s
   }
 }
 
-std::pair<int, int> LineColumn(const std::string& text, size_t offset) {
-  int line = 1, column = 1;
-  for (size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-  }
-  return {line, column};
-}
 
 // kainjow reports "Unclosed tag at 123": turn the offset into line:column.
 Location ErrorLocation(const std::string& file, const std::string& text, const std::string& message) {
   std::smatch match;
   static const std::regex at(" at ([0-9]+)");
   if (std::regex_search(message, match, at)) {
-    auto [line, column] = LineColumn(text, std::stoul(match[1]));
+    auto [line, column] = LineColumnAt(text, std::stoul(match[1]));
     return {file, line, column};
   }
   return {file, 0, 0};
@@ -119,7 +109,7 @@ void CheckNames(const std::string& root, const std::string& file, const std::str
       dead_depth += dead;
     }
     if (sigil == "!" || name == "." || inside_dead_section) continue;
-    auto [line, column] = LineColumn(text, static_cast<size_t>(it->position()));
+    auto [line, column] = LineColumnAt(text, static_cast<size_t>(it->position()));
     if (sigil == ">") {
       auto partial = partials.find(name);
       if (partial == partials.end()) {
