@@ -95,13 +95,16 @@ std::optional<Change> ChangeFromPreviousYear(const Figures& figures,
   return CompareValues(indicator, current->value, previous->value, year - 1);
 }
 
-std::optional<model::Target> TargetFor(const model::Indicator& indicator, int year) {
+std::optional<model::Target> TargetFor(const model::Indicator& indicator, int year,
+                                       const std::string& area) {
+  std::optional<model::Target> general;
   for (const model::Target& target : indicator.targets) {
-    if (target.first_year == 0 || (year >= target.first_year && year <= target.last_year)) {
-      return target;
-    }
+    bool in_years = target.first_year == 0 || (year >= target.first_year && year <= target.last_year);
+    if (!in_years) continue;
+    if (!target.area.empty() && target.area == area) return target;
+    if (target.area.empty() && !general) general = target;
   }
-  return std::nullopt;
+  return general;
 }
 
 TargetStatus AssessTarget(const model::Indicator& indicator, double value,
@@ -119,5 +122,61 @@ TargetStatus AssessTarget(const model::Indicator& indicator, double value,
 }
 
 double Complement(double percent) { return 100.0 - percent; }
+
+std::optional<double> ShareOfTotal(const Figures& figures, const model::Indicator& indicator,
+                                   const std::string& area, int year) {
+  if (figures.TotalArea() == nullptr) return std::nullopt;
+  const model::Value* part = figures.Find(indicator.id, area, year);
+  const model::Value* whole = figures.Find(indicator.id, figures.TotalArea()->id, year);
+  if (!part || !whole || !part->Computable() || !whole->Computable() || whole->value == 0) {
+    return std::nullopt;
+  }
+  return part->value / whole->value * 100.0;
+}
+
+std::optional<Rank> RankAmongDistricts(const Figures& figures, const model::Indicator& indicator,
+                                       const std::string& area, int year) {
+  const model::Area* place = figures.Area(area);
+  const model::Value* own = figures.Find(indicator.id, area, year);
+  if (place == nullptr || place->kind != model::AreaKind::kDistrict) return std::nullopt;
+  if (own == nullptr || !own->Computable()) return std::nullopt;
+  bool lower_is_better = indicator.direction == model::Direction::kLower;
+  Rank rank{1, 0};
+  for (const model::Area& other : figures.project().areas) {
+    if (other.kind != model::AreaKind::kDistrict) continue;
+    const model::Value* value = figures.Find(indicator.id, other.id, year);
+    if (value == nullptr || !value->Computable()) continue;
+    ++rank.of;
+    bool better = lower_is_better ? value->value < own->value : value->value > own->value;
+    rank.place += better;
+  }
+  return rank;
+}
+
+std::optional<Trend> TrendUpTo(const Figures& figures, const model::Indicator& indicator,
+                               const std::string& area, int last_year) {
+  std::vector<std::pair<double, double>> points;
+  for (int year : figures.Years(indicator.id, area)) {
+    const model::Value* value = figures.Find(indicator.id, area, year);
+    if (year <= last_year && value->Computable()) points.push_back({year, value->value});
+  }
+  if (points.size() < 2) return std::nullopt;
+  double n = static_cast<double>(points.size()), sx = 0, sy = 0, sxx = 0, sxy = 0;
+  for (const auto& [x, y] : points) {
+    sx += x;
+    sy += y;
+    sxx += x * x;
+    sxy += x * y;
+  }
+  Trend trend;
+  trend.first_year = static_cast<int>(points.front().first);
+  trend.last_year = static_cast<int>(points.back().first);
+  trend.first = points.front().second;
+  trend.last = points.back().second;
+  trend.slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
+  auto change = CompareValues(indicator, trend.last, trend.first, trend.first_year);
+  if (change && !change->unchanged) trend.direction = change->amount > 0 ? 1 : -1;
+  return trend;
+}
 
 }  // namespace jv::derive

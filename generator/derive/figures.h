@@ -61,8 +61,10 @@ std::optional<Change> ChangeFromPreviousYear(const Figures& figures,
                                              const model::Indicator& indicator,
                                              const std::string& area, int year);
 
-/// The target or norm that applies to `year`, if any.
-std::optional<model::Target> TargetFor(const model::Indicator& indicator, int year);
+/// The target or norm that applies to `year` at `area`, if any: a target for that area wins
+/// over one for every area.
+std::optional<model::Target> TargetFor(const model::Indicator& indicator, int year,
+                                       const std::string& area = "");
 
 enum class TargetStatus { kNoTarget, kMet, kNotMet };
 
@@ -71,6 +73,31 @@ enum class TargetStatus { kNoTarget, kMet, kNotMet };
 /// no status.
 TargetStatus AssessTarget(const model::Indicator& indicator, double value,
                           const model::Target& target);
+
+/// The area's value as a percentage of the total area's value in the same year (the share of
+/// Zuidoost in all participants). nullopt when either is missing or the total is zero.
+std::optional<double> ShareOfTotal(const Figures& figures, const model::Indicator& indicator,
+                                   const std::string& area, int year);
+
+/// The area's place among the districts with a value that year: 1 is best by the indicator's
+/// direction (highest first for higher and neutral, lowest first for lower). Ties share a place.
+struct Rank {
+  int place = 0;
+  int of = 0;
+};
+std::optional<Rank> RankAmongDistricts(const Figures& figures, const model::Indicator& indicator,
+                                       const std::string& area, int year);
+
+/// The course of a series over the years with computable values up to `last_year`.
+struct Trend {
+  int first_year = 0, last_year = 0;
+  double first = 0, last = 0;
+  double slope = 0;   ///< least-squares change per year
+  int direction = 0;  ///< +1 rising, -1 falling, 0 level (the overall change rounds to zero)
+};
+/// nullopt with fewer than two years of values.
+std::optional<Trend> TrendUpTo(const Figures& figures, const model::Indicator& indicator,
+                               const std::string& area, int last_year);
 
 /// 100 − value, for shares (73% jeugdhulp next to 27% preventie).
 double Complement(double percent);

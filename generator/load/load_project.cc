@@ -73,7 +73,7 @@ std::vector<model::Target> ReadTargets(const JsonDocument& doc, ObjectReader& in
   for (const std::string& pointer : indicator.ArrayElements("targets", false)) {
     ObjectReader reader(doc, pointer, diagnostics);
     if (!reader.is_object()) continue;
-    reader.RejectUnknownFields({"value", "kind", "years"});
+    reader.RejectUnknownFields({"value", "kind", "years", "area"});
     model::Target target;
     auto value = reader.OptionalNumber("value");
     if (!value) reader.Error("value", "a target needs a numeric 'value'");
@@ -85,6 +85,7 @@ std::vector<model::Target> ReadTargets(const JsonDocument& doc, ObjectReader& in
       if (!range) reader.Error("years", "'" + years + "' is not a year or range like 2015-2022");
       else std::tie(target.first_year, target.last_year) = *range;
     }
+    target.area = reader.OptionalString("area");
     targets.push_back(target);
   }
   return targets;
@@ -99,7 +100,7 @@ void LoadIndicators(const Folder& folder, Project* project, Diagnostics* diagnos
     if (!reader.is_object()) continue;
     reader.RejectUnknownFields({"id", "label", "unit", "decimals", "direction", "targets",
                                 "description", "footnote", "source", "group", "scale",
-                                "change"});
+                                "change", "abbreviate"});
     model::Indicator ind;
     ind.where = reader.where();
     ind.id = reader.Id("id");
@@ -134,6 +135,7 @@ void LoadIndicators(const Folder& folder, Project* project, Diagnostics* diagnos
                                                 {"points", model::ChangeKind::kPoints}},
                                                default_change);
     ind.scale = reader.OptionalNumber("scale");
+    ind.abbreviate = reader.OptionalBool("abbreviate").value_or(false);
     ind.targets = ReadTargets(*doc, reader, diagnostics);
     project->indicators.push_back(std::move(ind));
   }

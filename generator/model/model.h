@@ -46,6 +46,7 @@ struct Target {
   bool is_norm = false;       ///< "norm" rather than "streefwaarde"
   int first_year = 0;         ///< 0: applies to every year
   int last_year = 0;
+  std::string area;           ///< empty: applies to every area
 };
 
 struct Indicator {
@@ -59,6 +60,7 @@ struct Indicator {
   Direction direction = Direction::kNeutral;
   ChangeKind change = ChangeKind::kRelative;
   std::optional<double> scale;  ///< highest score for kScore
+  bool abbreviate = false;      ///< euro: "€ 31,0 mln" instead of "€ 31.000.000"
   std::vector<Target> targets;
   std::string source;
   std::string footnote;

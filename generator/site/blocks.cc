@@ -95,7 +95,7 @@ Result<std::string> TableBlock(const EditionScope& scope, const markdown::Direct
     Context cells = Context::List();
     for (const auto& [area, year] : keys) {
       const model::Value* value = figures.Find(id, area, year);
-      auto target = derive::TargetFor(indicator, year);
+      auto target = derive::TargetFor(indicator, year, area);
       bool below = value && value->Computable() && target &&
                    derive::AssessTarget(indicator, value->value, *target) == derive::TargetStatus::kNotMet;
       cells.Push(ShownValue(value ? scope.text->Display(indicator, *value) : ValueDisplay{"–", "", "", ""})
@@ -205,7 +205,7 @@ Context KpiTile(const EditionScope& scope, const model::Indicator& indicator,
   tile.Set("has_change", change.has_value())
       .Set("change", change ? text.ChangeSince(*change) : "")
       .Set("change_class", !change ? "" : change->judgement > 0 ? "better" : change->judgement < 0 ? "worse" : "same");
-  auto target = derive::TargetFor(indicator, year);
+  auto target = derive::TargetFor(indicator, year, area_id);
   auto status = target && value && value->Computable() ? derive::AssessTarget(indicator, value->value, *target)
                                 : derive::TargetStatus::kNoTarget;
   tile.Set("has_target", target.has_value())

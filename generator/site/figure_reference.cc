@@ -7,14 +7,17 @@
 namespace jv::site {
 namespace {
 
-enum class Field { kValue, kChange, kTarget, kComplement };
+enum class Field { kValue, kChange, kTarget, kComplement, kShare, kRank, kTrend };
 
 const std::vector<std::pair<std::string, Field>>& FieldWords() {
   static const std::vector<std::pair<std::string, Field>> words = {
       {"waarde", Field::kValue},      {"value", Field::kValue},
       {"verschil", Field::kChange},   {"change", Field::kChange},
       {"doel", Field::kTarget},       {"target", Field::kTarget},
-      {"norm", Field::kTarget},       {"complement", Field::kComplement}};
+      {"norm", Field::kTarget},       {"complement", Field::kComplement},
+      {"aandeel", Field::kShare},     {"share", Field::kShare},
+      {"rang", Field::kRank},         {"rank", Field::kRank},
+      {"trend", Field::kTrend}};
   return words;
 }
 
@@ -60,7 +63,7 @@ Result<Reference> Parse(const std::string& reference, const Location& where,
     else {
       std::string suggestion = ClosestMatch(word, known);
       return Status::Error(where, "unknown word '" + word + "' in {{" + reference +
-                                      "}}: expected a year, an area id or one of verschil, doel, complement" +
+                                      "}}: expected a year, an area id or one of verschil, doel, complement, aandeel, rang, trend" +
                                       (suggestion.empty() ? "" : " (did you mean '" + suggestion + "'?)"));
     }
   }
@@ -97,7 +100,7 @@ Result<std::string> ResolveFigureReference(const std::string& reference, const L
   const model::Indicator& indicator = *ref.indicator;
   std::string what = "{{" + reference + "}}";
   if (ref.field == Field::kTarget) {
-    auto target = derive::TargetFor(indicator, ref.year);
+    auto target = derive::TargetFor(indicator, ref.year, ref.area);
     if (!target) return Status::Error(where, what + ": indicator '" + indicator.id + "' has no target for " + std::to_string(ref.year));
     return text.Target(indicator, target->value);
   }
@@ -123,6 +126,25 @@ Result<std::string> ResolveFigureReference(const std::string& reference, const L
                                         " to compare with");
       }
       return text.Change(*change);
+    }
+    case Field::kShare: {
+      auto share = derive::ShareOfTotal(figures, indicator, ref.area, ref.year);
+      if (!share) return Status::Error(where, what + ": no share: the area or the total has no plain value in " + std::to_string(ref.year));
+      return text.numbers().Percent(*share, 0);
+    }
+    case Field::kRank: {
+      auto rank = derive::RankAmongDistricts(figures, indicator, ref.area, ref.year);
+      if (!rank) return Status::Error(where, what + ": no rank: '" + ref.area + "' is not a district with a plain value in " + std::to_string(ref.year));
+      return text.T("rank_of", {{"place", std::to_string(rank->place)}, {"of", std::to_string(rank->of)}});
+    }
+    case Field::kTrend: {
+      auto trend = derive::TrendUpTo(figures, indicator, ref.area, ref.year);
+      if (!trend) return Status::Error(where, what + ": a trend needs values for at least two years");
+      const char* key = trend->direction > 0 ? "trend_up" : trend->direction < 0 ? "trend_down" : "trend_level";
+      return text.T(key, {{"from", text.Value(indicator, trend->first)},
+                          {"from_year", std::to_string(trend->first_year)},
+                          {"to", text.Value(indicator, trend->last)},
+                          {"to_year", std::to_string(trend->last_year)}});
     }
     case Field::kTarget: break;
   }

@@ -24,13 +24,32 @@ std::string FigureText::T(const std::string& key) const {
 
 std::string FigureText::T(const std::string& key, const std::string& name,
                           const std::string& value) const {
-  return Fill(T(key), name, value);
+  return T(key, {{name, value}});
+}
+
+std::string FigureText::T(const std::string& key,
+                          const std::map<std::string, std::string>& values) const {
+  std::string text = T(key);
+  for (const auto& [name, value] : values) {
+    std::string placeholder = "{" + name + "}";
+    for (size_t pos = 0; (pos = text.find(placeholder, pos)) != std::string::npos; pos += value.size()) {
+      text.replace(pos, placeholder.size(), value);
+    }
+  }
+  return text;
 }
 
 std::string FigureText::Value(const model::Indicator& indicator, double value) const {
   switch (indicator.unit) {
     case model::Unit::kPercent: return numbers_.Percent(value, indicator.decimals);
-    case model::Unit::kEuro: return numbers_.Euro(value, indicator.decimals);
+    case model::Unit::kEuro:
+      if (indicator.abbreviate && std::fabs(value) >= 1e9) {
+        return T("euro_billions", "amount", numbers_.Number(value / 1e9, 1));
+      }
+      if (indicator.abbreviate && std::fabs(value) >= 1e6) {
+        return T("euro_millions", "amount", numbers_.Number(value / 1e6, 1));
+      }
+      return numbers_.Euro(value, indicator.decimals);
     case model::Unit::kCount:
     case model::Unit::kScore:
     case model::Unit::kFte: break;

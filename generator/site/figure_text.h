@@ -29,6 +29,8 @@ class FigureText {
   std::string T(const std::string& key) const;
   /// T(key) with "{name}" replaced by `value`.
   std::string T(const std::string& key, const std::string& name, const std::string& value) const;
+  /// T(key) with every "{name}" replaced by its value.
+  std::string T(const std::string& key, const std::map<std::string, std::string>& values) const;
 
   /// A value in the indicator's unit and precision: "98,8%", "1.137", "€ 31.000.000", "4,4".
   std::string Value(const model::Indicator& indicator, double value) const;

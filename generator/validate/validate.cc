@@ -81,6 +81,9 @@ class Checker {
       if (!indicator.source.empty()) {
         CheckReference(indicator.where, "source", indicator.source, source_ids_);
       }
+      for (const model::Target& target : indicator.targets) {
+        if (!target.area.empty()) CheckReference(indicator.where, "area", target.area, area_ids_);
+      }
       if (indicator.unit == model::Unit::kScore && !indicator.scale) {
         Warning(indicator.where, "score indicator '" + indicator.id +
                                      "' has no 'scale' (the highest possible score)");

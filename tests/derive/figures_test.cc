@@ -95,3 +95,71 @@ TEST_CASE("Complement and lookups by indicator area and year", "[derive]") {
   CHECK(change->base_year == 2022);
   CHECK_FALSE(derive::ChangeFromPreviousYear(figures, project.indicators[0], "amsterdam", 2022));
 }
+
+namespace {
+
+// Noord 10, Zuid 30, Oost 20 of a total of 60, over two years for the trend.
+model::Project DistrictProject(model::Direction direction) {
+  model::Project project;
+  model::Indicator count = Count();
+  count.direction = direction;
+  project.indicators = {count};
+  project.areas = {{{}, "amsterdam", "Amsterdam", model::AreaKind::kTotal, "", {}, {}},
+                   {{}, "noord", "Noord", model::AreaKind::kDistrict, "", {}, {}},
+                   {{}, "zuid", "Zuid", model::AreaKind::kDistrict, "", {}, {}},
+                   {{}, "oost", "Oost", model::AreaKind::kDistrict, "", {}, {}}};
+  auto add = [&](const std::string& area, int year, double v) {
+    model::Value value;
+    value.indicator = count.id;
+    value.area = area;
+    value.year = year;
+    value.value = v;
+    project.values.push_back(value);
+  };
+  add("amsterdam", 2021, 50);
+  add("amsterdam", 2022, 55);
+  add("amsterdam", 2023, 60);
+  add("noord", 2023, 10);
+  add("zuid", 2023, 30);
+  add("oost", 2023, 20);
+  return project;
+}
+
+}  // namespace
+
+TEST_CASE("Share of the total and rank among districts", "[derive]") {
+  model::Project project = DistrictProject(model::Direction::kHigher);
+  derive::Figures figures(project);
+  const model::Indicator& indicator = project.indicators[0];
+  CHECK(*derive::ShareOfTotal(figures, indicator, "zuid", 2023) == Approx(50));
+  CHECK_FALSE(derive::ShareOfTotal(figures, indicator, "zuid", 2022));
+  auto rank = derive::RankAmongDistricts(figures, indicator, "noord", 2023);
+  REQUIRE(rank);
+  CHECK(rank->place == 3);
+  CHECK(rank->of == 3);
+  CHECK_FALSE(derive::RankAmongDistricts(figures, indicator, "amsterdam", 2023));
+
+  model::Project lower = DistrictProject(model::Direction::kLower);
+  derive::Figures lower_figures(lower);
+  CHECK(derive::RankAmongDistricts(lower_figures, lower.indicators[0], "noord", 2023)->place == 1);
+}
+
+TEST_CASE("A trend runs over the years with values up to the given year", "[derive]") {
+  model::Project project = DistrictProject(model::Direction::kHigher);
+  derive::Figures figures(project);
+  auto trend = derive::TrendUpTo(figures, project.indicators[0], "amsterdam", 2023);
+  REQUIRE(trend);
+  CHECK(trend->first_year == 2021);
+  CHECK(trend->last == 60);
+  CHECK(trend->slope == Approx(5));
+  CHECK(trend->direction == 1);
+  CHECK_FALSE(derive::TrendUpTo(figures, project.indicators[0], "noord", 2023));
+}
+
+TEST_CASE("An area's own target wins over the general one", "[derive]") {
+  model::Indicator indicator = Share();
+  indicator.targets = {{30, false, 0, 0, ""}, {35, false, 0, 0, "zuidoost"}};
+  CHECK(derive::TargetFor(indicator, 2023, "zuidoost")->value == 35);
+  CHECK(derive::TargetFor(indicator, 2023, "noord")->value == 30);
+  CHECK(derive::TargetFor(indicator, 2023)->value == 30);
+}
