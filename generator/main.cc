@@ -27,8 +27,8 @@ int RunBuild(const jv::site::BuildOptions& options) {
   return 0;
 }
 
-int RunCheck(const std::string& data_dir) {
-  std::vector<jv::Diagnostic> diagnostics = jv::site::CheckData(data_dir);
+int RunCheck(const jv::site::BuildOptions& options) {
+  std::vector<jv::Diagnostic> diagnostics = jv::site::CheckSite(options);
   PrintDiagnostics(diagnostics);
   int errors = 0;
   for (const auto& d : diagnostics) errors += d.severity == jv::Diagnostic::Severity::kError;
@@ -49,9 +49,9 @@ int main(int argc, char** argv) {
   build->add_option("--templates", options.templates_dir, "Templates folder")->capture_default_str();
   build->add_option("--out", options.out_dir, "Output folder, replaced atomically")->capture_default_str();
 
-  std::string check_data = "data";
-  CLI::App* check = app.add_subcommand("check", "Check the data without writing anything");
-  check->add_option("--data", check_data, "Data folder")->capture_default_str();
+  CLI::App* check = app.add_subcommand("check", "Check data, chapters and templates; writes nothing");
+  check->add_option("--data", options.data_dir, "Data folder")->capture_default_str();
+  check->add_option("--templates", options.templates_dir, "Templates folder")->capture_default_str();
 
   try {
     app.parse(argc, argv);
@@ -61,5 +61,5 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
   if (*build) return RunBuild(options);
-  return RunCheck(check_data);
+  return RunCheck(options);
 }

@@ -36,23 +36,23 @@ int CountSuffix(const publish::SitePlan& plan, const std::string& suffix) {
   return count;
 }
 
-}  // namespace
 
-Result<BuildSummary> BuildSite(const BuildOptions& options) {
-  BuildSummary summary;
+// Every stage but publish, in order. `warnings` receives what validation let through.
+Result<publish::SitePlan> RenderSite(const std::string& data_dir, const std::string& templates_dir,
+                                     std::vector<Diagnostic>* warnings) {
   // load
-  JV_ASSIGN_OR_RETURN(model::Project project, load::LoadProject(options.data_dir));
-  JV_ASSIGN_OR_RETURN(load::TemplateFiles template_files, load::LoadTemplates(options.templates_dir));
+  JV_ASSIGN_OR_RETURN(model::Project project, load::LoadProject(data_dir));
+  JV_ASSIGN_OR_RETURN(load::TemplateFiles template_files, load::LoadTemplates(templates_dir));
   JV_ASSIGN_OR_RETURN(auto translations, load::LoadTranslations(template_files, project.site.locale));
   // validate
   std::vector<Diagnostic> diagnostics = validate::Validate(project);
   if (validate::HasErrors(diagnostics)) return Status::FromDiagnostics(std::move(diagnostics));
-  summary.warnings = std::move(diagnostics);
+  *warnings = std::move(diagnostics);
   // derive
   derive::Figures figures(project);
   JV_ASSIGN_OR_RETURN(format::NumberFormat numbers, format::NumberFormat::Create(project.site.locale));
   FigureText text(numbers, translations);
-  // render: pages, charts, assets
+  // render: pages (markdown, templates), charts, assets
   templates::TemplateSet templates(template_files.root, template_files.files);
   SiteInput input{&project, &figures, &text, &templates, AssetFiles(template_files), "", "", kFontFamily};
   JV_RETURN_IF_ERROR(CheckAssets(template_files, input.assets));
@@ -60,18 +60,28 @@ Result<BuildSummary> BuildSite(const BuildOptions& options) {
   JV_ASSIGN_OR_RETURN(std::string bold_path, charts::FontFile(kFontFamily, true));
   JV_ASSIGN_OR_RETURN(input.font_regular, load::LoadFontFile(regular_path));
   JV_ASSIGN_OR_RETURN(input.font_bold, load::LoadFontFile(bold_path));
-  JV_ASSIGN_OR_RETURN(publish::SitePlan plan, PlanSite(input));
-  // publish
+  return PlanSite(input);
+}
+
+}  // namespace
+
+Result<BuildSummary> BuildSite(const BuildOptions& options) {
+  BuildSummary summary;
+  JV_ASSIGN_OR_RETURN(publish::SitePlan plan,
+                      RenderSite(options.data_dir, options.templates_dir, &summary.warnings));
   JV_ASSIGN_OR_RETURN(summary.files, publish::Publish(plan, options.out_dir));
   summary.pages = CountSuffix(plan, ".html");
   summary.charts = CountSuffix(plan, ".svg");
   return summary;
 }
 
-std::vector<Diagnostic> CheckData(const std::string& data_dir) {
-  Result<model::Project> project = load::LoadProject(data_dir);
-  if (!project.ok()) return project.status().diagnostics();
-  return validate::Validate(*project);
+std::vector<Diagnostic> CheckSite(const BuildOptions& options) {
+  std::vector<Diagnostic> warnings;
+  Result<publish::SitePlan> plan = RenderSite(options.data_dir, options.templates_dir, &warnings);
+  if (plan.ok()) return warnings;
+  std::vector<Diagnostic> problems = plan.status().diagnostics();
+  problems.insert(problems.end(), warnings.begin(), warnings.end());
+  return problems;
 }
 
 }  // namespace jv::site

@@ -27,7 +27,8 @@ struct BuildSummary {
 /// Builds the site. On any error nothing in out_dir changes.
 Result<BuildSummary> BuildSite(const BuildOptions& options);
 
-/// Runs load, validate and derive only; writes nothing. Returns every problem found.
-std::vector<Diagnostic> CheckData(const std::string& data_dir);
+/// Runs every stage but publish and writes nothing: every problem found in the data, the
+/// chapters and the templates, errors and warnings. The output folder is not used.
+std::vector<Diagnostic> CheckSite(const BuildOptions& options);
 
 }  // namespace jv::site

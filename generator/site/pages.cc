@@ -255,11 +255,15 @@ class SitePlanner {
   Status PlanEdition(const model::Edition& edition) {
     JV_ASSIGN_OR_RETURN(charts_, RenderCharts(edition));
     JV_RETURN_IF_ERROR(PlanHome(edition, edition.year_folder + "/index.html", "../"));
+    // Every chapter is rendered even after one fails, so all mistakes are reported at once.
+    std::vector<Diagnostic> problems;
     int number = 0;
     for (size_t i = 0; i < edition.chapters.size(); ++i) {
       int shown = edition.chapters[i].numbered ? ++number : 0;
-      JV_RETURN_IF_ERROR(PlanChapter(edition, i, shown));
+      Status chapter = PlanChapter(edition, i, shown);
+      problems.insert(problems.end(), chapter.diagnostics().begin(), chapter.diagnostics().end());
     }
+    if (!problems.empty()) return Status::FromDiagnostics(std::move(problems));
     JV_RETURN_IF_ERROR(PlanDashboard(edition));
     for (const model::Area& area : in_.project->areas) {
       if (area.kind == model::AreaKind::kDistrict) JV_RETURN_IF_ERROR(PlanAreaPage(edition, area));

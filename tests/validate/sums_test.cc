@@ -212,7 +212,7 @@ TEST_CASE("Duplicate rule ids are errors", "[validate][sums]") {
 TEST_CASE("jaarverslag check on the example prints both known source inconsistencies as warnings", "[validate][sums][e2e]") {
   jv::testing::TempDir dir;
   jv::testing::CopyExampleData(dir.path() / "data");
-  jv::testing::CommandResult result = jv::testing::RunGenerator("check --data " + dir.str("data"));
+  jv::testing::CommandResult result = jv::testing::RunGenerator("check --data " + dir.str("data") + " --templates " + (jv::testing::SourceDir() / "templates").string());
   INFO(result.output);
   CHECK(result.exit_code == 0);
   std::string rules = dir.str("data") + "/rules.json:";
