@@ -132,8 +132,15 @@ Result<JsonDocument> JsonDocument::Parse(std::string file, const std::string& te
   try {
     doc.root_ = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
-    // e.byte is one past the offending character.
-    auto [line, column] = LineColumnAt(text, e.byte == 0 ? 0 : e.byte - 1);
+    // e.byte is one past the last character nlohmann read; for an unexpected string that is its
+    // closing quote, so step back to where the string starts, where a reader would look.
+    size_t offset = e.byte == 0 ? 0 : std::min(e.byte - 1, text.size());
+    if (offset < text.size() && offset > 0 && text[offset] == '"') {
+      size_t open = text.rfind('"', offset - 1);
+      while (open != std::string::npos && open > 0 && text[open - 1] == '\\') open = text.rfind('"', open - 2);
+      if (open != std::string::npos) offset = open;
+    }
+    auto [line, column] = LineColumnAt(text, offset);
     return Status::Error({doc.file_, line, column}, CleanParseMessage(e.what()));
   }
   PositionScanner(text, &doc.positions_).Run();
@@ -254,6 +261,13 @@ std::vector<std::string> ObjectReader::ArrayElements(const std::string& key, boo
 
 std::vector<std::string> ObjectReader::StringList(const std::string& key, bool required) {
   std::vector<std::string> items;
+  for (auto& [where, text] : LocatedStrings(key, required)) items.push_back(std::move(text));
+  return items;
+}
+
+std::vector<std::pair<Location, std::string>> ObjectReader::LocatedStrings(const std::string& key,
+                                                                           bool required) {
+  std::vector<std::pair<Location, std::string>> items;
   for (const std::string& pointer : ArrayElements(key, required)) {
     const nlohmann::json& item = doc_.root().at(nlohmann::json::json_pointer(pointer));
     if (!item.is_string()) {
@@ -261,7 +275,7 @@ std::vector<std::string> ObjectReader::StringList(const std::string& key, bool r
                                "items of '" + key + "' must be text, found " + item.type_name()});
       continue;
     }
-    items.push_back(item.get<std::string>());
+    items.emplace_back(doc_.At(pointer), item.get<std::string>());
   }
   return items;
 }

@@ -50,6 +50,8 @@ class ObjectReader {
   std::optional<int> OptionalInt(const std::string& key);
   std::optional<bool> OptionalBool(const std::string& key);
   std::vector<std::string> StringList(const std::string& key, bool required);
+  /// Like StringList, with the location of each item.
+  std::vector<std::pair<Location, std::string>> LocatedStrings(const std::string& key, bool required);
   /// Pointers of the elements of the array at `key` (empty when missing; diagnostic if not an array).
   std::vector<std::string> ArrayElements(const std::string& key, bool required);
   bool Has(const std::string& key) const;

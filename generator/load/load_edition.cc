@@ -192,8 +192,8 @@ void LoadEdition(const Folder& folder, const std::string& year_folder, model::Pr
   if (reader.Has("dashboard")) {
     ObjectReader dashboard(*doc, "/dashboard", diagnostics);
     dashboard.RejectUnknownFields({"tiles", "charts"});
-    edition.dashboard_tiles = dashboard.StringList("tiles", false);
-    edition.dashboard_charts = dashboard.StringList("charts", false);
+    for (auto& [where, id] : dashboard.LocatedStrings("tiles", false)) edition.dashboard_tiles.push_back({where, id});
+    for (auto& [where, id] : dashboard.LocatedStrings("charts", false)) edition.dashboard_charts.push_back({where, id});
   }
   LoadCharts(folder, year_folder + "/charts.json", &edition, diagnostics);
   LoadTables(folder, year_folder + "/tables.json", &edition, diagnostics);

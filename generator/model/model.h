@@ -138,6 +138,12 @@ struct Table {
   std::vector<std::string> notes;       ///< Markdown lines under the table
 };
 
+/// An id written somewhere in the data, with where it was written.
+struct IdRef {
+  Location where;
+  std::string id;
+};
+
 struct Chapter {
   Location where;    ///< the Markdown file
   std::string slug;  ///< file name without .md; the page folder
@@ -155,8 +161,8 @@ struct Edition {
   std::string title;
   std::string subtitle;
   std::vector<Chapter> chapters;
-  std::vector<std::string> dashboard_tiles;   ///< indicator ids
-  std::vector<std::string> dashboard_charts;  ///< chart ids
+  std::vector<IdRef> dashboard_tiles;   ///< indicator ids
+  std::vector<IdRef> dashboard_charts;  ///< chart ids
   std::vector<Chart> charts;
   std::vector<Table> tables;
 };

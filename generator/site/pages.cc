@@ -130,7 +130,7 @@ class SitePlanner {
 
   Context Tiles(const EditionScope& scope, const model::Edition& edition) const {
     Context tiles = Context::List();
-    for (const std::string& id : edition.dashboard_tiles) {
+    for (const auto& [where, id] : edition.dashboard_tiles) {
       tiles.Push(KpiTile(scope, *in_.figures->Indicator(id), ""));
     }
     return tiles;
@@ -195,7 +195,7 @@ class SitePlanner {
     EditionScope scope = Scope(edition);
     JV_ASSIGN_OR_RETURN(std::string kpis, RenderKpis(scope, edition));
     std::string charts_html;
-    for (const std::string& id : edition.dashboard_charts) {
+    for (const auto& [where, id] : edition.dashboard_charts) {
       JV_ASSIGN_OR_RETURN(std::string chart, in_.templates->Render("blocks/chart.mustache", ChartBlock(scope, id, to_root)));
       charts_html += chart;
     }
@@ -222,7 +222,7 @@ class SitePlanner {
     const std::string to_root = "../../../";
     EditionScope scope = Scope(edition);
     Context tiles = Context::List();
-    for (const std::string& id : edition.dashboard_tiles) {
+    for (const auto& [where, id] : edition.dashboard_tiles) {
       if (in_.figures->Find(id, area.id, edition.year) == nullptr) continue;
       tiles.Push(KpiTile(scope, *in_.figures->Indicator(id), area.id));
     }

@@ -1,6 +1,7 @@
 #include "validate/validate.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <tuple>
@@ -11,6 +12,13 @@ namespace jv::validate {
 namespace {
 
 using model::Project;
+
+// A number as typed in the data: 127, 6.1 (messages quote the input, not the Dutch display).
+std::string Plain(double number) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%g", number);
+  return buffer;
+}
 
 class Checker {
  public:
@@ -110,11 +118,11 @@ class Checker {
           [&](const model::Indicator& i) { return i.id == value.indicator; });
       if (indicator.unit == model::Unit::kPercent && (value.value < 0 || value.value > 100)) {
         Error(value.where, "share " + value.indicator + " must be between 0 and 100, found " +
-                               std::to_string(value.value));
+                               Plain(value.value));
       }
       if (indicator.scale && (value.value < 0 || value.value > *indicator.scale)) {
         Error(value.where, "score " + value.indicator + " must be between 0 and the scale's " +
-                               std::to_string(*indicator.scale) + ", found " + std::to_string(value.value));
+                               Plain(*indicator.scale) + ", found " + Plain(value.value));
       }
     }
   }
@@ -169,10 +177,10 @@ class Checker {
     CheckUnique("table", edition.tables);
     for (const auto& table : edition.tables) CheckTable(table);
     for (const auto& tile : edition.dashboard_tiles) {
-      CheckReference(edition.where, "indicator", tile, indicator_ids_);
+      CheckReference(tile.where, "indicator", tile.id, indicator_ids_);
     }
     for (const auto& chart : edition.dashboard_charts) {
-      CheckReference(edition.where, "chart", chart, chart_ids);
+      CheckReference(chart.where, "chart", chart.id, chart_ids);
     }
   }
 

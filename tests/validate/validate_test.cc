@@ -75,12 +75,12 @@ TEST_CASE("Charts must select their data one way and refer to known ids", "[vali
   chart.id = "leeg";
   chart.type = model::ChartType::kDonut;
   edition.charts = {chart};
-  edition.dashboard_charts = {"lege"};
+  edition.dashboard_charts = {{{"2023/edition.json", 12, 7}, "lege"}};
   p.editions = {edition};
   std::string all = All(validate::Validate(p));
   CHECK(all.find("2023/charts.json:3:5: error: chart 'leeg' needs exactly one of") != std::string::npos);
   CHECK(all.find("2023/charts.json:3:5: error: donut chart 'leeg' needs 'slices'") != std::string::npos);
-  CHECK(all.find("2023/edition.json:1:1: error: unknown chart 'lege' (did you mean 'leeg'?)") != std::string::npos);
+  CHECK(all.find("2023/edition.json:12:7: error: unknown chart 'lege' (did you mean 'leeg'?)") != std::string::npos);
 }
 
 TEST_CASE("Exactly one total area is required", "[validate]") {
