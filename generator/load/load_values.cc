@@ -1,9 +1,11 @@
-// Reads data/values/*.csv: one figure per row, keyed by indicator × area × year, in the
+// Reads data/values/*.csv and *.json: one figure per row or object, keyed by indicator × area × year, in the
 // notation the file declares (see csv.h), with its status: exact, approximate, estimate,
 // revised or missing, and optionally a range. Row-local rules are checked here so that each
 // message can point at the exact field; rules across rows belong to the validate stage.
 
 #include <algorithm>
+#include <cstdio>
+#include <functional>
 
 #include "base/text.h"
 #include "load/csv.h"
@@ -59,29 +61,27 @@ bool ReadHeader(const std::string& file, const CsvRow& header, ColumnMap* column
   return ok;
 }
 
-// One data row being read: its fields by column name and a way to report at a field.
+// One record being read — a CSV row or a JSON object — seen as named text fields, so both
+// formats share every check below and each message points at the exact field.
 struct RowReader {
-  const std::string& file;
-  const CsvRow& row;
-  const ColumnMap& columns;
+  /// The trimmed field, "" when absent.
+  std::function<std::string(const std::string&)> field;
+  /// Where the field stands; column 0 when the record has no such field.
+  std::function<Location(const std::string&)> at;
   CsvDialect dialect;
   std::vector<Diagnostic>* diagnostics;
   bool ok = true;
 
-  /// The trimmed field, "" when the column is absent.
-  std::string Text(const std::string& name) const {
-    const std::string* field = columns.Field(row, name);
-    return field ? std::string(Trim(*field)) : "";
-  }
-  /// Reports at `name`'s field; at `fallback`'s field when the file has no column `name`.
+  std::string Text(const std::string& name) const { return field(name); }
+  /// Reports at `name`'s field; at `fallback`'s field when the record has no field `name`.
   void Error(const std::string& name, const std::string& message,
              const std::string& fallback = "value") {
-    int column = columns.Column(row, name);
-    if (column == 0) column = columns.Column(row, fallback);
-    diagnostics->push_back({Diagnostic::Severity::kError, {file, row.line, column}, message});
+    Location where = at(name);
+    if (where.column == 0) where = at(fallback);
+    diagnostics->push_back({Diagnostic::Severity::kError, where, message});
     ok = false;
   }
-  /// The field as a number in the file's dialect; nullopt when empty or (reported) invalid.
+  /// The field as a number in the file's notation; nullopt when empty or (reported) invalid.
   std::optional<double> Number(const std::string& name) {
     std::string text = Text(name);
     if (text.empty()) return std::nullopt;
@@ -154,17 +154,9 @@ void CheckRevision(RowReader& r, const model::Value& value) {
   if (!revised && !date.empty()) r.Error("revised_on", "'revised_on' is only used with status 'revised'");
 }
 
-void ReadRow(const std::string& file, const CsvRow& row, const ColumnMap& columns,
-             CsvDialect dialect, model::Project* project, std::vector<Diagnostic>* diagnostics) {
-  if (row.fields.size() != columns.index.size()) {
-    diagnostics->push_back({Diagnostic::Severity::kError, {file, row.line, 0},
-                            "expected " + std::to_string(columns.index.size()) + " fields, found " +
-                                std::to_string(row.fields.size())});
-    return;
-  }
-  RowReader r{file, row, columns, dialect, diagnostics};
+void ReadRecord(RowReader& r, const Location& where, model::Project* project) {
   model::Value value;
-  value.where = {file, row.line, 1};
+  value.where = where;
   value.indicator = r.Text("indicator");
   value.area = r.Text("area");
   std::string year = r.Text("year");
@@ -193,37 +185,109 @@ void ReadRow(const std::string& file, const CsvRow& row, const ColumnMap& column
   project->values.push_back(std::move(value));
 }
 
+void ReadCsvRow(const std::string& file, const CsvRow& row, const ColumnMap& columns,
+                CsvDialect dialect, model::Project* project, std::vector<Diagnostic>* diagnostics) {
+  if (row.fields.size() != columns.index.size()) {
+    diagnostics->push_back({Diagnostic::Severity::kError, {file, row.line, 0},
+                            "expected " + std::to_string(columns.index.size()) + " fields, found " +
+                                std::to_string(row.fields.size())});
+    return;
+  }
+  RowReader r;
+  r.field = [&](const std::string& name) {
+    const std::string* text = columns.Field(row, name);
+    return text ? std::string(Trim(*text)) : std::string();
+  };
+  r.at = [&](const std::string& name) { return Location{file, row.line, columns.Column(row, name)}; };
+  r.dialect = dialect;
+  r.diagnostics = diagnostics;
+  ReadRecord(r, {file, row.line, 1}, project);
+}
+
+void LoadCsvValues(const Folder& folder, const std::string& relative, model::Project* project,
+                   std::vector<Diagnostic>* diagnostics) {
+  std::string file = folder.Display(relative);
+  Result<std::string> text = folder.Read(relative);
+  if (!text.ok()) {
+    for (const Diagnostic& d : text.status().diagnostics()) diagnostics->push_back(d);
+    return;
+  }
+  Result<DialectText> dialect = ReadSeparatorLine(file, *text);
+  if (!dialect.ok()) {
+    for (const Diagnostic& d : dialect.status().diagnostics()) diagnostics->push_back(d);
+    return;
+  }
+  Result<std::vector<CsvRow>> rows = ParseCsv(file, dialect->text, Separator(dialect->dialect));
+  if (!rows.ok()) {
+    for (const Diagnostic& d : rows.status().diagnostics()) diagnostics->push_back(d);
+    return;
+  }
+  if (rows->empty()) {
+    diagnostics->push_back({Diagnostic::Severity::kError, {file, 1, 0}, "empty file: expected a header line"});
+    return;
+  }
+  ColumnMap columns;
+  if (!ReadHeader(file, rows->front(), &columns, diagnostics)) return;
+  for (size_t i = 1; i < rows->size(); ++i) {
+    ReadCsvRow(file, (*rows)[i], columns, dialect->dialect, project, diagnostics);
+  }
+}
+
+// A JSON value file: {"values": [{"indicator": …, "area": …, "year": 2023, "value": 98.8}, …]}.
+// Numbers are JSON numbers (a decimal point); the fields are the CSV columns.
+void LoadJsonValues(const Folder& folder, const std::string& relative, model::Project* project,
+                    std::vector<Diagnostic>* diagnostics) {
+  auto doc = ReadJson(folder, relative, diagnostics);
+  if (!doc) return;
+  ObjectReader root(*doc, "", diagnostics);
+  root.RejectUnknownFields({"values"});
+  for (const std::string& pointer : root.ArrayElements("values", true)) {
+    ObjectReader object(*doc, pointer, diagnostics);
+    if (!object.is_object()) continue;
+    object.RejectUnknownFields(kColumns);
+    bool complete = true;
+    for (const std::string& name : kRequired) {
+      if (name != "value" && !object.Has(name)) {
+        object.Error(name, "missing field '" + name + "'");
+        complete = false;
+      }
+    }
+    for (const char* name : {"value", "low", "high", "previous"}) {
+      const nlohmann::json* number = object.Get(name);
+      if (number != nullptr && !number->is_number() && !number->is_null()) {
+        object.Error(name, "field '" + std::string(name) + "' must be a JSON number such as 98.8, found " + number->dump());
+        complete = false;
+      }
+    }
+    if (!complete) continue;
+    RowReader r;
+    r.field = [&object](const std::string& name) {
+      const nlohmann::json* value = object.Get(name);
+      if (value == nullptr || value->is_null()) return std::string();
+      if (value->is_string()) return std::string(Trim(value->get<std::string>()));
+      if (value->is_number_integer()) return std::to_string(value->get<long long>());
+      char buffer[64];
+      std::snprintf(buffer, sizeof buffer, "%.15g", value->get<double>());
+      return std::string(buffer);
+    };
+    r.at = [&object](const std::string& name) {
+      return object.Has(name) ? object.WhereOf(name) : Location{object.where().file, object.where().line, 0};
+    };
+    r.dialect = CsvDialect::kComma;
+    r.diagnostics = diagnostics;
+    ReadRecord(r, object.where(), project);
+  }
+}
+
 }  // namespace
 
 void LoadValues(const Folder& folder, model::Project* project,
                 std::vector<Diagnostic>* diagnostics) {
   for (const std::string& name : folder.List("values", ".csv")) {
-    std::string relative = "values/" + name;
-    std::string file = folder.Display(relative);
-    Result<std::string> text = folder.Read(relative);
-    if (!text.ok()) {
-      for (const Diagnostic& d : text.status().diagnostics()) diagnostics->push_back(d);
-      continue;
-    }
-    Result<DialectText> dialect = ReadSeparatorLine(file, *text);
-    if (!dialect.ok()) {
-      for (const Diagnostic& d : dialect.status().diagnostics()) diagnostics->push_back(d);
-      continue;
-    }
-    Result<std::vector<CsvRow>> rows = ParseCsv(file, dialect->text, Separator(dialect->dialect));
-    if (!rows.ok()) {
-      for (const Diagnostic& d : rows.status().diagnostics()) diagnostics->push_back(d);
-      continue;
-    }
-    if (rows->empty()) {
-      diagnostics->push_back({Diagnostic::Severity::kError, {file, 1, 0}, "empty file: expected a header line"});
-      continue;
-    }
-    ColumnMap columns;
-    if (!ReadHeader(file, rows->front(), &columns, diagnostics)) continue;
-    for (size_t i = 1; i < rows->size(); ++i) {
-      ReadRow(file, (*rows)[i], columns, dialect->dialect, project, diagnostics);
-    }
+    LoadCsvValues(folder, "values/" + name, project, diagnostics);
+  }
+  for (const std::string& name : folder.List("values", ".json")) {
+    LoadJsonValues(folder, "values/" + name, project, diagnostics);
   }
 }
 
