@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <regex>
+
 #include "test_util.h"
 
 using namespace jv::testing;
@@ -54,4 +56,26 @@ TEST_CASE("check exits 0 with only warnings and prints them", "[site][check]") {
   CHECK(result.exit_code == 0);
   CHECK(result.output.find("0 errors, 2 warnings") != std::string::npos);
   CHECK_FALSE(fs::exists(dir.path() / "site"));
+}
+
+TEST_CASE("The whole site can be built in British English formatting", "[site][locale]") {
+  TempDir dir;
+  CopyExampleData(dir.path() / "data");
+  fs::path site_json = dir.path() / "data/site.json";
+  std::string text = ReadFile(site_json);
+  text.replace(text.find("nl-NL"), 5, "en-GB");
+  WriteFile(site_json, text);
+  CommandResult result = RunGenerator("build --data " + dir.str("data") + " --templates " +
+                                      (SourceDir() / "templates").string() + " --out " + dir.str("site"));
+  INFO(result.output);
+  REQUIRE(result.exit_code == 0);
+  std::string dashboard = ReadFile(dir.path() / "site/2023/cijfers/index.html");
+  CHECK(dashboard.find("<html lang=\"en\">") != std::string::npos);
+  CHECK(dashboard.find("98.8%") != std::string::npos);
+  CHECK(dashboard.find("443,680") != std::string::npos);
+  CHECK(dashboard.find("+96% vs 2022") != std::string::npos);
+  CHECK(dashboard.find("unchanged vs 2022") != std::string::npos);
+  CHECK(dashboard.find("Target 30%: <strong>not met</strong>") != std::string::npos);
+  // The site's own texts are English; notes written in the data stay as written.
+  CHECK_FALSE(std::regex_search(dashboard, std::regex("kpi-change[^>]*>[^<]*t\\.o\\.v\\.")));
 }
