@@ -72,6 +72,26 @@ class CairoWriter {
     cairo_fill(cr_);
     cairo_set_fill_rule(cr_, CAIRO_FILL_RULE_WINDING);
   }
+  void operator()(const Polygon& p) {
+    cairo_new_path(cr_);
+    for (const auto& ring : p.rings) {
+      for (size_t i = 0; i < ring.size(); ++i) {
+        if (i == 0) cairo_move_to(cr_, ring[i].first, ring[i].second);
+        else cairo_line_to(cr_, ring[i].first, ring[i].second);
+      }
+      cairo_close_path(cr_);
+    }
+    cairo_set_fill_rule(cr_, CAIRO_FILL_RULE_EVEN_ODD);
+    SetColor(cr_, p.fill);
+    if (p.stroke_width > 0) {
+      cairo_fill_preserve(cr_);
+      cairo_set_line_width(cr_, p.stroke_width);
+      SetColor(cr_, p.stroke);
+      cairo_stroke(cr_);
+    } else {
+      cairo_fill(cr_);
+    }
+  }
   void operator()(const Circle& c) {
     cairo_new_path(cr_);
     cairo_arc(cr_, c.cx, c.cy, c.radius, 0, 2 * kPi);

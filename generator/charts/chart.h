@@ -17,7 +17,27 @@ enum class ChartKind {
   kHorizontalBar,  ///< horizontal bars; several series make grouped bars
   kLine,           ///< one line per series over the categories (usually years)
   kDonut,          ///< one series; one slice per category
+  kTileMap,        ///< one series; one square tile per category at ChartSpec::tiles[i],
+                   ///< coloured by value on ChartSpec::color_scale, with a legend
+  kChoropleth,     ///< one series; one shape per category from ChartSpec::shapes[i]
+  kSparkline,      ///< one series as a small line without axes or title (KPI tiles); the
+                   ///< last point is marked; a target draws a thin reference line
 };
+
+enum class ColorScale {
+  kSequential,  ///< light (low) to dark (high) in one hue
+  kDiverging,   ///< two hues around ChartSpec::scale_midpoint
+};
+
+/// A grid position on a tile map (column, row from the top-left).
+struct Tile {
+  int col = 0;
+  int row = 0;
+};
+
+/// One area's outline: rings of (longitude, latitude) points; the first ring is the outside,
+/// further rings are holes or islands (drawn with the even-odd rule).
+using Shape = std::vector<std::vector<std::pair<double, double>>>;
 
 /// One data series. values[i] belongs to ChartSpec::categories[i]; nullopt is a gap.
 struct Series {
@@ -38,6 +58,15 @@ struct ChartSpec {
   std::optional<double> target;         ///< drawn as a dashed reference line (bar and line)
   std::string target_label;             ///< e.g. "Streefwaarde 30%"
   int highlight = -1;                   ///< donut: index of the slice to emphasise
+  bool stacked = false;                 ///< bar, hbar: stack the series instead of grouping
+  bool percent_stacked = false;         ///< with stacked: every bar scaled to 100%
+  /// A target band (low, high) drawn behind the marks of bar and line charts.
+  std::optional<std::pair<double, double>> target_band;
+  std::string target_band_label;        ///< e.g. "Norm 90–95%"
+  std::vector<std::optional<Tile>> tiles;  ///< kTileMap: per category; nullopt = not on the map
+  std::vector<Shape> shapes;               ///< kChoropleth: per category
+  ColorScale color_scale = ColorScale::kSequential;
+  std::optional<double> scale_midpoint;    ///< kDiverging: the value drawn neutral
   /// Formats an axis tick value, e.g. 30 -> "30%", 1500 -> "1.500". Required for bar and line.
   std::function<std::string(double)> format_tick;
 };

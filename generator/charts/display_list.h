@@ -41,6 +41,14 @@ struct Circle {
   Color fill;
 };
 
+/// A filled outline of one or more rings, drawn with the even-odd rule (map areas).
+struct Polygon {
+  std::vector<std::vector<std::pair<double, double>>> rings;
+  Color fill;
+  Color stroke;
+  double stroke_width = 0;  ///< 0: no outline
+};
+
 enum class TextAnchor { kStart, kMiddle, kEnd };
 
 /// One line of text; (x, y) is the anchor point on the baseline.
@@ -55,7 +63,7 @@ struct Text {
   double box_x = 0, box_y = 0, box_width = 0, box_height = 0;
 };
 
-using Item = std::variant<Rect, Polyline, Arc, Circle, Text>;
+using Item = std::variant<Rect, Polyline, Arc, Circle, Text, Polygon>;
 
 struct DisplayList {
   std::string id;           ///< the chart id (prefix for SVG ids)

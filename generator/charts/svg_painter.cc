@@ -76,6 +76,20 @@ class SvgWriter {
   void operator()(const Arc& a) {
     out_ += "<path d=\"" + ArcPath(a) + "\" fill=\"" + a.fill.Hex() + "\"/>\n";
   }
+  void operator()(const Polygon& p) {
+    std::string d;
+    for (const auto& ring : p.rings) {
+      for (size_t i = 0; i < ring.size(); ++i) {
+        d += (i == 0 ? "M" : "L") + Num(ring[i].first) + " " + Num(ring[i].second);
+      }
+      if (!ring.empty()) d += "Z";
+    }
+    out_ += "<path d=\"" + d + "\" fill=\"" + p.fill.Hex() + "\" fill-rule=\"evenodd\"";
+    if (p.stroke_width > 0) {
+      out_ += " stroke=\"" + p.stroke.Hex() + "\" stroke-width=\"" + Num(p.stroke_width) + "\"";
+    }
+    out_ += "/>\n";
+  }
   void operator()(const Circle& c) {
     out_ += "<circle cx=\"" + Num(c.cx) + "\" cy=\"" + Num(c.cy) + "\" r=\"" + Num(c.radius) +
             "\" fill=\"" + c.fill.Hex() + "\"/>\n";
