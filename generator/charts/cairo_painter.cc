@@ -8,6 +8,7 @@
 #include <string>
 
 #include "charts/pango_setup.h"
+#include "charts/png_encoder.h"
 #include "charts/render.h"
 
 namespace jv::charts {
@@ -155,7 +156,9 @@ Result<std::string> PaintPng(const DisplayList& list, double scale) {
   cairo_destroy(cr);
   std::string png;
   if (status == CAIRO_STATUS_SUCCESS) {
-    status = cairo_surface_write_to_png_stream(surface, AppendToString, &png);
+    cairo_surface_flush(surface);
+    png = EncodeOpaquePng(cairo_image_surface_get_data(surface), width, height,
+                          cairo_image_surface_get_stride(surface));
   }
   cairo_surface_destroy(surface);
   if (status != CAIRO_STATUS_SUCCESS) return CairoError(list, "PNG painting failed", status);

@@ -67,6 +67,9 @@ struct ChartSpec {
   std::vector<Shape> shapes;               ///< kChoropleth: per category
   ColorScale color_scale = ColorScale::kSequential;
   std::optional<double> scale_midpoint;    ///< kDiverging: the value drawn neutral
+  /// kTileMap, kChoropleth: the legend's key for areas without a value ("geen gegevens"); the
+  /// chart stage has no translations. Empty: no key (missing areas still show "–").
+  std::string missing_label;
   /// Formats an axis tick value, e.g. 30 -> "30%", 1500 -> "1.500". Required for bar and line.
   std::function<std::string(double)> format_tick;
 };

@@ -5,6 +5,7 @@
 
 #include "base/text.h"
 #include "charts/layout_builder.h"
+#include "charts/layout_map.h"
 #include "charts/render.h"
 
 namespace jv::charts {
@@ -38,7 +39,7 @@ bool IsUtf8(const std::string& text) {
 
 Status ValidateText(const ChartSpec& spec) {
   std::vector<const std::string*> texts = {&spec.title, &spec.subtitle, &spec.description,
-                                           &spec.target_label};
+                                           &spec.target_label, &spec.target_band_label, &spec.missing_label};
   for (const std::string& c : spec.categories) texts.push_back(&c);
   for (const Series& series : spec.series) {
     texts.push_back(&series.label);
@@ -83,13 +84,46 @@ Status ValidateDonut(const ChartSpec& spec) {
   return Status();
 }
 
+// Stacks add up values, so a negative one has no meaningful place in its stack; the band needs
+// an ordered pair of finite values. Both exist only where they are drawn.
+Status ValidateStackAndBand(const ChartSpec& spec) {
+  bool bars = spec.kind == ChartKind::kBar || spec.kind == ChartKind::kHorizontalBar;
+  if ((spec.stacked || spec.percent_stacked) && !bars) {
+    return SpecError(spec, "only bar charts can be stacked");
+  }
+  if (spec.percent_stacked && !spec.stacked) {
+    return SpecError(spec, "percent_stacked needs stacked");
+  }
+  for (const Series& series : spec.series) {
+    for (size_t i = 0; spec.stacked && i < series.values.size(); ++i) {
+      if (series.values[i] && *series.values[i] < 0) {
+        return SpecError(spec, "a stacked bar cannot show negative values (series '" +
+                                   series.label + "', " + spec.categories[i] + ")");
+      }
+    }
+  }
+  if (spec.target_band) {
+    auto [low, high] = *spec.target_band;
+    if (!bars && spec.kind != ChartKind::kLine) {
+      return SpecError(spec, "a target band needs a bar or line chart");
+    }
+    if (!std::isfinite(low) || !std::isfinite(high) || low > high) {
+      return SpecError(spec, "the target band needs finite values with low <= high");
+    }
+  }
+  return Status();
+}
+
 // Everything Layout() relies on; errors name the chart so the caller's message is useful.
 Status Validate(const ChartSpec& spec, const Theme& theme) {
   if (!IsIdentifier(spec.id)) {
     return SpecError(spec, "the id must be lower-case letters, digits and '-' (it prefixes SVG ids)");
   }
-  if (!(theme.width >= 200 && theme.width <= 4000)) {
-    return SpecError(spec, "the width must be between 200 and 4000 pixels");
+  // A sparkline sits in a line of text or a KPI tile, so it may be much narrower.
+  double min_width = spec.kind == ChartKind::kSparkline ? 40 : 200;
+  if (!(theme.width >= min_width && theme.width <= 4000)) {
+    return SpecError(spec, "the width must be between " + std::to_string(int(min_width)) +
+                               " and 4000 pixels");
   }
   if (!(theme.font_size >= 8 && theme.font_size <= 40)) {
     return SpecError(spec, "the font size must be between 8 and 40 pixels");
@@ -101,7 +135,12 @@ Status Validate(const ChartSpec& spec, const Theme& theme) {
   if (spec.target && !std::isfinite(*spec.target)) {
     return SpecError(spec, "the target is not finite");
   }
+  JV_RETURN_IF_ERROR(ValidateStackAndBand(spec));
   if (spec.kind == ChartKind::kDonut) return ValidateDonut(spec);
+  if (std::string problem = MapOrSparklineProblem(spec); !problem.empty()) {
+    return SpecError(spec, problem);
+  }
+  if (spec.kind == ChartKind::kSparkline) return Status();  // no ticks to format
   if (!spec.format_tick) return SpecError(spec, "format_tick is required for bar and line charts");
   return Status();
 }
@@ -146,6 +185,9 @@ Result<DisplayList> Layout(const ChartSpec& spec, const Theme& theme) {
     case ChartKind::kHorizontalBar: bottom = LayoutHorizontalBarChart(builder); break;
     case ChartKind::kLine: bottom = LayoutLineChart(builder); break;
     case ChartKind::kDonut: bottom = LayoutDonutChart(builder); break;
+    case ChartKind::kTileMap: bottom = LayoutTileMap(builder); break;
+    case ChartKind::kChoropleth: bottom = LayoutChoropleth(builder); break;
+    case ChartKind::kSparkline: bottom = LayoutSparkline(builder); break;
   }
   // Whole pixels, so that the PNG covers the canvas exactly at any integer scale.
   list.height = std::ceil(bottom + kPadding);

@@ -134,7 +134,12 @@ bool AddValueLabels(LayoutBuilder& b, const std::vector<PendingLabel>& labels, T
   bool negative_labels = false;
   for (const PendingLabel& label : labels) {
     Box box = b.TextBox(label.x, label.baseline, label.text, style, TextAnchor::kMiddle);
-    if (target_y && box.y < *target_y && *target_y < box.bottom()) b.AddKnockout(box);
+    if (target_y && box.y < *target_y && *target_y < box.bottom()) {
+      // Only a strip around the line, in the colour behind it, so a target band is not cut.
+      bool in_band = b.spec().target_band && b.spec().target_band->first <= *b.spec().target &&
+                     *b.spec().target <= b.spec().target_band->second;
+      b.AddRect(box.x - 3, *target_y - 3, box.width + 6, 6, in_band ? ui::kBand : ui::kBackground);
+    }
     b.AddText(label.x, label.baseline, label.text, style, TextAnchor::kMiddle, ui::kText);
     negative_labels = negative_labels || label.negative;
   }
@@ -165,6 +170,7 @@ std::optional<double> LayoutBars(LayoutBuilder& b, bool target_gutter) {
   BarPlot plot;
   double y = b.AddHeader();
   if (k > 1) y = b.AddLegend(y);
+  y = b.AddReferenceKey(y, false);
   plot.header_bottom = y;
 
   auto [lo, hi] = ValueRange(spec);
@@ -187,6 +193,12 @@ std::optional<double> LayoutBars(LayoutBuilder& b, bool target_gutter) {
   std::optional<double> target_y;
   if (spec.target) target_y = ys(*spec.target);
 
+  if (spec.target_band) {
+    // Behind everything else, so grid lines, bars and labels stay on top of it.
+    double band_top = ys(spec.target_band->second);
+    b.AddRect(plot.left, band_top, plot.right - plot.left, ys(spec.target_band->first) - band_top,
+              ui::kBand);
+  }
   b.AddValueGrid(axis, ys, plot.left, plot.right);
   std::vector<PendingLabel> labels = AddBars(b, ys, band, geo, value_style, &plot);
   b.AddLine({{plot.left, ys(0)}, {plot.right, ys(0)}}, ui::kBaseline, 1);
@@ -226,6 +238,7 @@ bool CategoryWordsFit(const LayoutBuilder& b) {
 }  // namespace
 
 double LayoutBarChart(LayoutBuilder& b) {
+  if (b.spec().stacked) return CategoryWordsFit(b) ? LayoutStackedColumns(b) : LayoutStackedRows(b);
   // Labels that only fit by breaking words read badly; horizontal bars give labels the room of a
   // whole column (the usual advice for long labels and for narrow screens).
   if (!CategoryWordsFit(b)) return LayoutHorizontalBarChart(b);

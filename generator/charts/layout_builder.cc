@@ -151,6 +151,45 @@ double LayoutBuilder::AddLegend(double top) {
   return row_height > 0 ? y + row_height + 14 : top;
 }
 
+double LayoutBuilder::AddReferenceKey(double top, bool with_target) {
+  constexpr double kSample = 18, kSampleGap = 6, kItemGap = 18, kRowGap = 6;
+  TextStyle style = LabelStyle();
+  struct Entry {
+    bool band;
+    const std::string* label;
+  };
+  std::vector<Entry> entries;
+  if (spec_.target_band && !spec_.target_band_label.empty()) {
+    entries.push_back({true, &spec_.target_band_label});
+  }
+  if (with_target && spec_.target && !spec_.target_label.empty()) {
+    entries.push_back({false, &spec_.target_label});
+  }
+  double x = left(), y = top, row_height = 0;
+  for (const Entry& entry : entries) {
+    std::vector<std::string> lines =
+        measurer_.Wrap(*entry.label, style, content_width() - kSample - kSampleGap);
+    double text_width = 0;
+    for (const std::string& line : lines) text_width = std::max(text_width, Width(line, style));
+    double item_width = kSample + kSampleGap + text_width;
+    if (x > left() && x + item_width > right()) {  // start a new row
+      y += row_height + kRowGap;
+      x = left();
+      row_height = 0;
+    }
+    double center = y + Ascent(style) - CenteredBaseline(0, style);
+    if (entry.band) {
+      AddRect(x, center - 6, kSample, 12, ui::kBand);
+    } else {
+      AddLine({{x, center}, {x + kSample, center}}, ui::kTarget, 1.5, true);
+    }
+    AddLines(x + kSample + kSampleGap, y, lines, style, TextAnchor::kStart, ui::kText);
+    row_height = std::max(row_height, BlockHeight(lines.size(), style));
+    x += item_width + kItemGap;
+  }
+  return row_height > 0 ? y + row_height + 14 : top;
+}
+
 ValueAxis LayoutBuilder::MakeValueAxis(double min, double max, int desired) const {
   ValueAxis axis;
   axis.ticks = NiceTicks(min, max, desired);
@@ -205,6 +244,10 @@ std::pair<double, double> ValueRange(const ChartSpec& spec) {
     }
   }
   if (spec.target) include(*spec.target);
+  if (spec.target_band) {
+    include(spec.target_band->first);
+    include(spec.target_band->second);
+  }
   return {lo, hi};
 }
 

@@ -111,6 +111,10 @@ class LayoutBuilder {
   double AddHeader();
   /// One swatch and label per series, flowing into rows; returns the y below the legend.
   double AddLegend(double top);
+  /// A key row for the reference marks: the target band's swatch and label (when the band has
+  /// a label) and, with `with_target`, a dashed sample and the target label. Returns the y
+  /// below it (`top` when there is nothing to show).
+  double AddReferenceKey(double top, bool with_target);
 
   /// Nice ticks over [min, max] and their labels (spec.format_tick).
   ValueAxis MakeValueAxis(double min, double max, int desired) const;
@@ -132,7 +136,8 @@ class LayoutBuilder {
   std::vector<Box> text_boxes_;
 };
 
-/// min and max over all present values and the target; {0, 0} when there are none.
+/// min and max over all present values, the target and the target band; {0, 0} when there
+/// are none.
 std::pair<double, double> ValueRange(const ChartSpec& spec);
 
 /// Height of a value plot for a canvas `width`: about 0.4 of it, a multiple of `intervals` so
@@ -160,5 +165,9 @@ double LayoutBarChart(LayoutBuilder& b);
 double LayoutHorizontalBarChart(LayoutBuilder& b);
 double LayoutLineChart(LayoutBuilder& b);
 double LayoutDonutChart(LayoutBuilder& b);
+/// Stacked (spec.stacked) and 100% stacked bars, vertical ("columns") and horizontal ("rows");
+/// in layout_stacked.cc. The bar layouts hand stacked specs to these.
+double LayoutStackedColumns(LayoutBuilder& b);
+double LayoutStackedRows(LayoutBuilder& b);
 
 }  // namespace jv::charts

@@ -185,8 +185,10 @@ double LabelColumnWidth(const LayoutBuilder& b) {
 
 double LayoutHorizontalBarChart(LayoutBuilder& b) {
   const ChartSpec& spec = b.spec();
+  if (spec.stacked) return LayoutStackedRows(b);
   double y = b.AddHeader();
   if (spec.series.size() > 1) y = b.AddLegend(y);
+  y = b.AddReferenceKey(y, false);
   TextStyle label = b.LabelStyle();
   double column = LabelColumnWidth(b);
   HBarPlot plot;
@@ -216,13 +218,20 @@ double LayoutHorizontalBarChart(LayoutBuilder& b) {
   if (plot.value_labels) x = LabelAwareScale(b, plot);
   plot.value_labels = x.has_value();
   double bottom = plot.bottom;
+  std::optional<ValueAxis> axis;
   if (!x) {
-    ValueAxis axis = FitBottomAxis(b, plot);
+    axis = FitBottomAxis(b, plot);
     // The last tick label is centred on its line: keep it inside the content area.
-    double last_half = b.Width(axis.labels.back(), b.TickStyle()) / 2;
-    x = LinearScale(axis.min(), axis.max(), plot.left, plot.right - last_half);
-    bottom = AddBottomAxis(b, axis, *x, plot);
+    double last_half = b.Width(axis->labels.back(), b.TickStyle()) / 2;
+    x = LinearScale(axis->min(), axis->max(), plot.left, plot.right - last_half);
   }
+  if (spec.target_band) {
+    // Behind the grid and the bars; its label is in the key above the plot.
+    double band_left = (*x)(spec.target_band->first);
+    b.AddRect(band_left, plot.top, (*x)(spec.target_band->second) - band_left,
+              plot.bottom - plot.top, ui::kBand);
+  }
+  if (axis) bottom = AddBottomAxis(b, *axis, *x, plot);
   AddBarsAndLabels(b, rows, *x, plot);
   if (!target_lines.empty()) AddTargetLabel(b, *x, label_top);
   return bottom;

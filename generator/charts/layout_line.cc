@@ -98,7 +98,7 @@ void AddSeriesLines(LayoutBuilder& b, const std::vector<double>& xs, const Linea
 double LayoutLineChart(LayoutBuilder& b) {
   const ChartSpec& spec = b.spec();
   size_t n = spec.categories.size();
-  double y = b.AddHeader();
+  double y = b.AddReferenceKey(b.AddHeader(), false);
 
   auto [lo, hi] = ValueRange(spec);
   // Start at zero when that costs little resolution; otherwise span the data, since a line's
@@ -122,6 +122,12 @@ double LayoutLineChart(LayoutBuilder& b) {
       plot_top + PlotHeight(b.list().width, axis.ticks.size() - 1, 2 * tick_half + 4);
   LinearScale ys(axis.min(), axis.max(), plot_bottom, plot_top);
 
+  if (spec.target_band) {
+    // Behind the grid and the lines; its label is in the key above the plot.
+    double band_top = ys(spec.target_band->second);
+    b.AddRect(plot_left, band_top, plot_right - plot_left, ys(spec.target_band->first) - band_top,
+              ui::kBand);
+  }
   b.AddValueGrid(axis, ys, plot_left, plot_right);
   if (axis.min() < 0 && axis.max() > 0) {
     b.AddLine({{plot_left, ys(0)}, {plot_right, ys(0)}}, ui::kBaseline, 1);

@@ -27,6 +27,9 @@ constexpr Color kSubtleText{89, 89, 89};   ///< #595959, subtitles and axis tick
 constexpr Color kGrid{224, 224, 224};      ///< #e0e0e0, decorative grid lines
 constexpr Color kBaseline{51, 51, 51};     ///< #333333, the zero line
 constexpr Color kTarget{26, 26, 26};       ///< #1a1a1a, the dashed target line
+/// #e4ecf3, the target band behind the marks: light enough that grid lines, bars and black
+/// text on it keep their contrast (decorative; its label carries the meaning).
+constexpr Color kBand{228, 236, 243};
 }  // namespace ui
 
 /// WCAG 2.1 relative luminance, 0 (black) to 1 (white).
@@ -34,5 +37,9 @@ double RelativeLuminance(Color c);
 
 /// WCAG 2.1 contrast ratio between two colours, 1 to 21.
 double ContrastRatio(Color a, Color b);
+
+/// The colour for text drawn on `fill`: white or ui::kTitle, whichever contrasts more (at least
+/// 4.5:1 for every palette fill, checked by the palette tests).
+Color TextColorOn(Color fill);
 
 }  // namespace jv::charts

@@ -125,7 +125,7 @@ double Complement(double percent) { return 100.0 - percent; }
 
 std::optional<double> ShareOfTotal(const Figures& figures, const model::Indicator& indicator,
                                    const std::string& area, int year) {
-  if (figures.TotalArea() == nullptr) return std::nullopt;
+  if (figures.TotalArea() == nullptr || area == figures.TotalArea()->id) return std::nullopt;
   const model::Value* part = figures.Find(indicator.id, area, year);
   const model::Value* whole = figures.Find(indicator.id, figures.TotalArea()->id, year);
   if (!part || !whole || !part->Computable() || !whole->Computable() || whole->value == 0) {

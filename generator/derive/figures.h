@@ -75,7 +75,8 @@ TargetStatus AssessTarget(const model::Indicator& indicator, double value,
                           const model::Target& target);
 
 /// The area's value as a percentage of the total area's value in the same year (the share of
-/// Zuidoost in all participants). nullopt when either is missing or the total is zero.
+/// Zuidoost in all participants). nullopt when either is missing, the total is zero, or `area` is
+/// the total area itself.
 std::optional<double> ShareOfTotal(const Figures& figures, const model::Indicator& indicator,
                                    const std::string& area, int year);
 

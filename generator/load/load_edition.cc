@@ -1,6 +1,7 @@
 // Reads one edition: data/<year>/edition.json, charts.json, tables.json and chapters/*.md.
 
 #include "base/text.h"
+#include "load/geojson.h"
 #include "load/load_internal.h"
 
 namespace jv::load {
@@ -37,6 +38,42 @@ void ReadYears(ObjectReader& reader, int* first, int* last) {
   else std::tie(*first, *last) = *range;
 }
 
+// "band": {"low": 90, "high": 95, "label": "WHO-norm"}.
+void ReadBand(const JsonDocument& doc, ObjectReader& chart_reader, model::Chart* chart,
+              Diagnostics* diagnostics) {
+  if (!chart_reader.Has("band")) return;
+  ObjectReader band(doc, chart_reader.PointerOf("band"), diagnostics);
+  band.RejectUnknownFields({"low", "high", "label"});
+  auto low = band.OptionalNumber("low"), high = band.OptionalNumber("high");
+  if (!low || !high) {
+    band.Error("low", "a band needs numbers 'low' and 'high'");
+  } else if (*low > *high) {
+    band.Error("low", "band 'low' is greater than 'high'");
+  } else {
+    chart->band = std::make_pair(*low, *high);
+  }
+  chart->band_label = band.OptionalString("label");
+}
+
+// "geojson": "kaarten/stadsdelen.geojson" — read now (the load stage owns the disk), below data/.
+void ReadGeoJson(const Folder& folder, ObjectReader& reader, model::Chart* chart,
+                 Diagnostics* diagnostics) {
+  if (!reader.Has("geojson")) return;
+  chart->geojson = reader.String("geojson");
+  std::string property = reader.Has("geojson_property") ? reader.String("geojson_property") : "id";
+  Result<std::string> text = folder.Read(chart->geojson);
+  if (!text.ok()) {
+    reader.Error("geojson", text.status().diagnostics().front().message + ": " + folder.Display(chart->geojson));
+    return;
+  }
+  Result<JsonDocument> doc = JsonDocument::Parse(folder.Display(chart->geojson), *text);
+  if (!doc.ok()) {
+    for (const Diagnostic& d : doc.status().diagnostics()) diagnostics->push_back(d);
+    return;
+  }
+  chart->shapes = ReadShapes(*doc, property, diagnostics);
+}
+
 void LoadCharts(const Folder& folder, const std::string& relative, model::Edition* edition,
                 Diagnostics* diagnostics) {
   if (!folder.Exists(relative)) return;
@@ -48,7 +85,8 @@ void LoadCharts(const Folder& folder, const std::string& relative, model::Editio
     if (!reader.is_object()) continue;
     reader.RejectUnknownFields({"id", "type", "title", "subtitle", "alt", "series", "years",
                                 "bars", "slices", "year", "indicator", "areas", "target",
-                                "highlight"});
+                                "highlight", "stacked", "percent", "band", "scale", "geojson",
+                                "geojson_property"});
     model::Chart chart;
     chart.where = reader.where();
     chart.id = reader.Id("id");
@@ -56,7 +94,8 @@ void LoadCharts(const Folder& folder, const std::string& relative, model::Editio
                                               {{"bar", model::ChartType::kBar},
                                                {"hbar", model::ChartType::kHorizontalBar},
                                                {"line", model::ChartType::kLine},
-                                               {"donut", model::ChartType::kDonut}},
+                                               {"donut", model::ChartType::kDonut},
+                                               {"map", model::ChartType::kMap}},
                                               model::ChartType::kBar);
     if (!reader.Has("type")) reader.Error("type", "missing field 'type'");
     chart.title = reader.String("title");
@@ -71,6 +110,11 @@ void LoadCharts(const Folder& folder, const std::string& relative, model::Editio
     chart.areas = ReadAreaList(reader);
     chart.target = reader.OptionalString("target");
     chart.highlight = reader.OptionalString("highlight");
+    chart.stacked = reader.OptionalBool("stacked").value_or(false);
+    chart.percent = reader.OptionalBool("percent").value_or(false);
+    chart.diverging = ReadChoice<bool>(reader, "scale", {{"sequential", false}, {"diverging", true}}, false);
+    ReadBand(*doc, reader, &chart, diagnostics);
+    ReadGeoJson(folder, reader, &chart, diagnostics);
     edition->charts.push_back(std::move(chart));
   }
 }

@@ -98,7 +98,11 @@ struct Value {
   }
 };
 
-enum class ChartType { kBar, kHorizontalBar, kLine, kDonut };
+enum class ChartType { kBar, kHorizontalBar, kLine, kDonut, kMap };
+
+/// An area's outline from a GeoJSON file: rings of (longitude, latitude); the first ring is the
+/// outside, further rings are holes or islands.
+using Shape = std::vector<std::vector<std::pair<double, double>>>;
 
 /// One indicator at one area: a bar, a slice or a line.
 struct SeriesRef {
@@ -123,6 +127,13 @@ struct Chart {
   std::vector<std::string> areas;  ///< area ids (the word "districts" is expanded by load)
   std::string target;              ///< indicator whose target line is drawn
   std::string highlight;           ///< donut: indicator of the highlighted slice
+  bool stacked = false;            ///< bars: stack the series
+  bool percent = false;            ///< with stacked: every bar as 100%
+  std::optional<std::pair<double, double>> band;  ///< a target band (low, high)
+  std::string band_label;          ///< empty: "Norm <low>–<high>"
+  bool diverging = false;          ///< map: colours diverge around the total area's value
+  std::string geojson;             ///< map: a GeoJSON file below data/ (a choropleth); empty: tiles
+  std::map<std::string, Shape> shapes;  ///< map: outlines from `geojson`, by area id
 };
 
 

@@ -1,6 +1,7 @@
 #include "site/blocks.h"
 
 #include "base/text.h"
+#include "charts/render.h"
 #include "site/figure_reference.h"
 
 namespace jv::site {
@@ -190,6 +191,38 @@ Result<std::string> RenderBlock(const EditionScope& scope, const markdown::Direc
   return MediaBlock(scope, block);
 }
 
+
+// A small line of the indicator's course up to the edition's year, when there are at least
+// three years to show; "" otherwise. Decorative: the tile states the value and the change.
+std::string Sparkline(const EditionScope& scope, const model::Indicator& indicator,
+                      const std::string& area_id) {
+  const derive::Figures& figures = *scope.figures;
+  charts::ChartSpec spec;
+  spec.kind = charts::ChartKind::kSparkline;
+  spec.id = "spark-" + std::to_string(++*scope.sparklines);
+  spec.title = indicator.label;
+  spec.format_tick = [&](double v) { return scope.text->Tick(indicator, v); };
+  charts::Series series;
+  for (int year : figures.Years(indicator.id, area_id)) {
+    const model::Value* value = figures.Find(indicator.id, area_id, year);
+    if (year > scope.edition->year || !value->Computable()) continue;
+    spec.categories.push_back(std::to_string(year));
+    series.values.push_back(value->value);
+    series.value_labels.push_back(scope.text->Value(indicator, value->value));
+  }
+  if (spec.categories.size() < 3) return "";
+  spec.description = indicator.label + ": " + spec.categories.front() + " " + series.value_labels.front() +
+                     " … " + spec.categories.back() + " " + series.value_labels.back();
+  spec.series.push_back(std::move(series));
+  if (auto target = derive::TargetFor(indicator, scope.edition->year, area_id)) spec.target = target->value;
+  charts::Theme theme;
+  theme.width = 160;
+  Result<charts::DisplayList> layout = charts::Layout(spec, theme);
+  // A sparkline that cannot be laid out is left out rather than failing the page: the tile
+  // already states the value and its change in words.
+  return layout.ok() ? charts::PaintSvg(*layout) : "";
+}
+
 }  // namespace
 
 Context KpiTile(const EditionScope& scope, const model::Indicator& indicator,
@@ -201,6 +234,7 @@ Context KpiTile(const EditionScope& scope, const model::Indicator& indicator,
   const model::Value* value = figures.Find(indicator.id, area_id, year);
   Context tile = ShownValue(value ? text.Display(indicator, *value) : ValueDisplay{"–", "", "", ""});
   tile.Set("label", indicator.label).Set("area", area.empty() ? "" : figures.Area(area)->name);
+  tile.Set("sparkline", Sparkline(scope, indicator, area_id));
   auto change = derive::ChangeFromPreviousYear(figures, indicator, area_id, year);
   tile.Set("has_change", change.has_value())
       .Set("change", change ? text.ChangeSince(*change) : "")
@@ -242,11 +276,13 @@ Context ChartBlock(const EditionScope& scope, const std::string& chart_id, const
       .Set("csv_href", base + ".csv")
       .Set("png_href", base + ".png")
       .Set("svg_href", base + ".svg")
+      .Set("pdf_href", base + ".pdf")
       .Set("t", Context()
                     .Set("show_table", text.T("show_table"))
                     .Set("download_csv", text.T("download_csv"))
                     .Set("download_png", text.T("download_png"))
-                    .Set("download_svg", text.T("download_svg")));
+                    .Set("download_svg", text.T("download_svg"))
+                    .Set("download_pdf", text.T("download_pdf")));
 }
 
 markdown::Hooks MakeHooks(const EditionScope& scope, const std::string& to_root) {

@@ -24,6 +24,7 @@ struct EditionScope {
   const FigureText* text;
   const templates::TemplateSet* templates;
   const std::map<std::string, RenderedChart>* charts;
+  int* sparklines;  ///< counts sparklines drawn, so each SVG gets ids unique on the site
 };
 
 /// Context for templates/blocks/kpi.mustache: one tile per indicator (at `area`, "" = total).

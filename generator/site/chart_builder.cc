@@ -87,14 +87,42 @@ std::string WriteAlt(const ChartContent& content) {
   return alt;
 }
 
-charts::ChartKind KindOf(model::ChartType type) {
-  switch (type) {
+charts::ChartKind KindOf(const model::Chart& chart) {
+  switch (chart.type) {
     case model::ChartType::kBar: return charts::ChartKind::kBar;
     case model::ChartType::kHorizontalBar: return charts::ChartKind::kHorizontalBar;
     case model::ChartType::kLine: return charts::ChartKind::kLine;
     case model::ChartType::kDonut: return charts::ChartKind::kDonut;
+    case model::ChartType::kMap:
+      return chart.geojson.empty() ? charts::ChartKind::kTileMap : charts::ChartKind::kChoropleth;
   }
   return charts::ChartKind::kBar;
+}
+
+// Tiles or outlines of the chart's areas, and the colour scale's midpoint.
+void AddMap(const model::Chart& chart, const derive::Figures& figures, const FigureText& text,
+            charts::ChartSpec* spec) {
+  for (const std::string& id : chart.areas) {
+    const model::Area& area = *figures.Area(id);
+    if (area.tile_col && area.tile_row) spec->tiles.push_back(charts::Tile{*area.tile_col, *area.tile_row});
+    else spec->tiles.push_back(std::nullopt);
+    auto shape = chart.shapes.find(id);
+    spec->shapes.push_back(shape == chart.shapes.end() ? charts::Shape{} : shape->second);
+  }
+  spec->missing_label = text.T("no_data");
+  if (!chart.diverging || figures.TotalArea() == nullptr) return;
+  spec->color_scale = charts::ColorScale::kDiverging;
+  const model::Value* total = figures.Find(chart.indicator, figures.TotalArea()->id, chart.year);
+  if (total && total->Computable()) spec->scale_midpoint = total->value;
+}
+
+// "Norm 90–95%" unless the chart names its band.
+std::string BandLabel(const model::Chart& chart, const model::Indicator& indicator, const FigureText& text) {
+  if (!chart.band_label.empty()) return chart.band_label;
+  std::string high = text.Target(indicator, chart.band->second);
+  std::string low = text.Target(indicator, chart.band->first);
+  if (indicator.unit == model::Unit::kPercent && low.back() == '%') low.pop_back();
+  return text.T("norm") + " " + low + "\u2013" + high;
 }
 
 }  // namespace
@@ -108,7 +136,9 @@ ChartContent BuildChart(const model::Chart& chart, const derive::Figures& figure
 
   charts::ChartSpec& spec = content.spec;
   spec.id = chart.id;
-  spec.kind = KindOf(chart.type);
+  spec.kind = KindOf(chart);
+  spec.stacked = chart.stacked;
+  spec.percent_stacked = chart.percent;
   spec.title = chart.title;
   spec.subtitle = chart.subtitle;
   spec.categories = categories;
@@ -142,6 +172,11 @@ ChartContent BuildChart(const model::Chart& chart, const derive::Figures& figure
   }
   for (size_t i = 0; i < chart.items.size(); ++i) {
     if (chart.items[i].indicator == chart.highlight) spec.highlight = static_cast<int>(i);
+  }
+  if (chart.type == model::ChartType::kMap) AddMap(chart, figures, text, &spec);
+  if (chart.band) {
+    spec.target_band = chart.band;
+    spec.target_band_label = BandLabel(chart, *unit_indicator, text);
   }
   if (!chart.target.empty()) {
     const model::Indicator& indicator = *figures.Indicator(chart.target);

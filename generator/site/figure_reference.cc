@@ -129,7 +129,7 @@ Result<std::string> ResolveFigureReference(const std::string& reference, const L
     }
     case Field::kShare: {
       auto share = derive::ShareOfTotal(figures, indicator, ref.area, ref.year);
-      if (!share) return Status::Error(where, what + ": no share: the area or the total has no plain value in " + std::to_string(ref.year));
+      if (!share) return Status::Error(where, what + ": no share: name a district, and both it and the total need a plain value in " + std::to_string(ref.year));
       return text.numbers().Percent(*share, 0);
     }
     case Field::kRank: {

@@ -65,9 +65,11 @@ class SitePlanner {
       if (!layout.ok()) return Status(layout.status()).WithContext("while drawing chart '" + chart.id + "' (" + chart.where.ToString() + ")");
       rendered.svg = charts::PaintSvg(*layout);
       JV_ASSIGN_OR_RETURN(std::string png, charts::PaintPng(*layout, 2.0));
+      JV_ASSIGN_OR_RETURN(std::string pdf, charts::PaintPdf(*layout));
       std::string base = edition.year_folder + "/charts/" + chart.id;
       plan_.files[base + ".svg"] = rendered.svg;
       plan_.files[base + ".png"] = std::move(png);
+      plan_.files[base + ".pdf"] = std::move(pdf);
       plan_.files[base + ".csv"] = rendered.content.csv;
       charts.emplace(chart.id, std::move(rendered));
     }
@@ -272,7 +274,7 @@ class SitePlanner {
   }
 
   EditionScope Scope(const model::Edition& edition) const {
-    return EditionScope{&edition, in_.figures, in_.text, in_.templates, &charts_};
+    return EditionScope{&edition, in_.figures, in_.text, in_.templates, &charts_, &sparklines_};
   }
 
   const SiteInput& in_;
@@ -280,6 +282,7 @@ class SitePlanner {
   std::map<std::string, std::string> asset_paths_;
   std::string font_regular_, font_bold_;
   std::map<std::string, RenderedChart> charts_;  // of the edition being planned
+  mutable int sparklines_ = 0;
 };
 
 }  // namespace

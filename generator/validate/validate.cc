@@ -154,6 +154,28 @@ class Checker {
     if (chart.type == model::ChartType::kDonut && !by_item) {
       Error(chart.where, "donut chart '" + chart.id + "' needs 'slices'");
     }
+    CheckChartOptions(chart, by_area);
+  }
+
+  void CheckChartOptions(const model::Chart& chart, bool by_area) {
+    bool bars = chart.type == model::ChartType::kBar || chart.type == model::ChartType::kHorizontalBar;
+    if (chart.stacked && !bars) Error(chart.where, "chart '" + chart.id + "': only bar charts can be 'stacked'");
+    if (chart.percent && !chart.stacked) Error(chart.where, "chart '" + chart.id + "': 'percent' needs \"stacked\": true");
+    if (chart.band && !bars && chart.type != model::ChartType::kLine) {
+      Error(chart.where, "chart '" + chart.id + "': a 'band' is drawn on bar and line charts only");
+    }
+    if (chart.type == model::ChartType::kMap && !by_area) {
+      Error(chart.where, "map '" + chart.id + "' needs 'indicator', 'areas' and 'year'");
+    }
+    if (chart.type != model::ChartType::kMap && !chart.geojson.empty()) {
+      Error(chart.where, "chart '" + chart.id + "': 'geojson' belongs to a chart of type 'map'");
+    }
+    if (chart.geojson.empty()) return;
+    for (const auto& area : chart.areas) {
+      if (!chart.shapes.count(area)) {
+        Error(chart.where, "map '" + chart.id + "': area '" + area + "' has no outline in " + chart.geojson);
+      }
+    }
   }
 
   void CheckTable(const model::Table& table) {

@@ -163,3 +163,9 @@ TEST_CASE("An area's own target wins over the general one", "[derive]") {
   CHECK(derive::TargetFor(indicator, 2023, "noord")->value == 30);
   CHECK(derive::TargetFor(indicator, 2023)->value == 30);
 }
+
+TEST_CASE("The total has no share of itself", "[derive]") {
+  model::Project project = DistrictProject(model::Direction::kHigher);
+  derive::Figures figures(project);
+  CHECK_FALSE(derive::ShareOfTotal(figures, project.indicators[0], "amsterdam", 2023));
+}
