@@ -141,12 +141,31 @@ Status CairoError(const DisplayList& list, const char* what, cairo_status_t stat
 
 }  // namespace
 
+// The image surface of the last PNG painted on this thread, reused when the next one has the
+// same size (charts on a site mostly do): a fresh multi-megabyte surface costs page faults and
+// zeroing on every chart. The painter covers every pixel with the white background first.
+static cairo_surface_t* ReusableSurface(int width, int height) {
+  struct Holder {
+    cairo_surface_t* surface = nullptr;
+    ~Holder() { if (surface != nullptr) cairo_surface_destroy(surface); }
+  };
+  thread_local Holder holder;
+  if (holder.surface == nullptr || cairo_image_surface_get_width(holder.surface) != width ||
+      cairo_image_surface_get_height(holder.surface) != height) {
+    if (holder.surface != nullptr) cairo_surface_destroy(holder.surface);
+    holder.surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);
+  }
+  return holder.surface;
+}
+
 Result<std::string> PaintPng(const DisplayList& list, double scale) {
   if (!(scale > 0 && scale <= 8)) return Status::Error({}, "PNG scale must be in (0, 8]");
   int width = static_cast<int>(std::ceil(list.width * scale));
   int height = static_cast<int>(std::ceil(list.height * scale));
-  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);
+  cairo_surface_t* surface = ReusableSurface(width, height);
   cairo_t* cr = cairo_create(surface);
+  cairo_set_source_rgb(cr, 1, 1, 1);  // the reused surface may hold the previous chart
+  cairo_paint(cr);
   cairo_scale(cr, scale, scale);
   {
     CairoWriter writer(cr, list.font_family);
@@ -160,7 +179,6 @@ Result<std::string> PaintPng(const DisplayList& list, double scale) {
     png = EncodeOpaquePng(cairo_image_surface_get_data(surface), width, height,
                           cairo_image_surface_get_stride(surface));
   }
-  cairo_surface_destroy(surface);
   if (status != CAIRO_STATUS_SUCCESS) return CairoError(list, "PNG painting failed", status);
   return png;
 }

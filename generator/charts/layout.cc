@@ -2,6 +2,7 @@
 // of its kind. The per-kind layouts live in layout_<kind>.cc.
 
 #include <cmath>
+#include <map>
 
 #include "base/text.h"
 #include "charts/layout_builder.h"
@@ -165,20 +166,33 @@ std::string DefaultDescription(const ChartSpec& spec) {
 
 }  // namespace
 
+// One measurer per font family and thread, kept for the life of the thread: creating a Pango
+// context and checking the font costs more than laying out a whole chart, and its cache of
+// measured strings pays off across the many charts of a site.
+static Result<const TextMeasurer*> SharedMeasurer(const std::string& family) {
+  thread_local std::map<std::string, TextMeasurer> measurers;
+  auto found = measurers.find(family);
+  if (found == measurers.end()) {
+    JV_ASSIGN_OR_RETURN(TextMeasurer measurer, TextMeasurer::Create(family));
+    found = measurers.emplace(family, std::move(measurer)).first;
+  }
+  return &found->second;
+}
+
 Result<DisplayList> Layout(const ChartSpec& spec, const Theme& theme) {
   JV_RETURN_IF_ERROR(Validate(spec, theme));
-  auto measurer = TextMeasurer::Create(theme.font_family);
+  auto measurer = SharedMeasurer(theme.font_family);
   if (!measurer.ok()) {
     return Status(measurer.status()).WithContext("while laying out chart '" + spec.id + "'");
   }
   DisplayList list;
   list.id = spec.id;
   list.width = theme.width;
-  list.font_family = measurer->family();
+  list.font_family = (*measurer)->family();
   list.title = spec.title;
   list.description = spec.description.empty() ? DefaultDescription(spec) : spec.description;
 
-  LayoutBuilder builder(spec, theme, *measurer, &list);
+  LayoutBuilder builder(spec, theme, **measurer, &list);
   double bottom = 0;
   switch (spec.kind) {
     case ChartKind::kBar: bottom = LayoutBarChart(builder); break;

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include <map>
+#include <tuple>
+
 #include "charts/pango_setup.h"
 
 namespace jv::charts {
@@ -56,6 +59,9 @@ struct TextMeasurer::Impl {
   std::string family;
   PangoContext* context = nullptr;
   PangoLayout* layout = nullptr;
+  // Charts repeat the same strings (years, area names, tick labels) at the same sizes, and a
+  // Pango layout pass costs far more than a lookup.
+  std::map<std::tuple<std::string, double, bool>, TextExtents> measured;
 
   ~Impl() {
     if (layout != nullptr) g_object_unref(layout);
@@ -102,6 +108,9 @@ Result<TextMeasurer> TextMeasurer::Create(const std::string& family) {
 const std::string& TextMeasurer::family() const { return impl_->family; }
 
 TextExtents TextMeasurer::Measure(std::string_view text, TextStyle style) const {
+  auto key = std::make_tuple(std::string(text), style.size, style.bold);
+  auto cached = impl_->measured.find(key);
+  if (cached != impl_->measured.end()) return cached->second;
   impl_->Set(text, style, 0);
   PangoRectangle ink, logical;
   pango_layout_get_extents(impl_->layout, &ink, &logical);
@@ -114,6 +123,7 @@ TextExtents TextMeasurer::Measure(std::string_view text, TextStyle style) const 
   e.ink_right = FromPango(ink.x + ink.width - logical.x);
   e.ink_top = FromPango(ink.y) - baseline;
   e.ink_bottom = FromPango(ink.y + ink.height) - baseline;
+  impl_->measured.emplace(std::move(key), e);
   return e;
 }
 

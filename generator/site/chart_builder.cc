@@ -1,5 +1,7 @@
 #include "site/chart_builder.h"
 
+#include <algorithm>
+#include <climits>
 #include <cstdio>
 
 namespace jv::site {
@@ -108,6 +110,16 @@ void AddMap(const model::Chart& chart, const derive::Figures& figures, const Fig
     else spec->tiles.push_back(std::nullopt);
     auto shape = chart.shapes.find(id);
     spec->shapes.push_back(shape == chart.shapes.end() ? charts::Shape{} : shape->second);
+  }
+  // Start the grid at the first used row and column, so the map has no empty margin.
+  int min_col = INT_MAX, min_row = INT_MAX;
+  for (const auto& tile : spec->tiles) {
+    if (!tile) continue;
+    min_col = std::min(min_col, tile->col);
+    min_row = std::min(min_row, tile->row);
+  }
+  for (auto& tile : spec->tiles) {
+    if (tile) *tile = charts::Tile{tile->col - min_col, tile->row - min_row};
   }
   spec->missing_label = text.T("no_data");
   if (!chart.diverging || figures.TotalArea() == nullptr) return;
