@@ -58,6 +58,7 @@ struct ChartSpec {
   std::optional<double> target;         ///< drawn as a dashed reference line (bar and line)
   std::string target_label;             ///< e.g. "Streefwaarde 30%"
   int highlight = -1;                   ///< donut: index of the slice to emphasise
+  bool pie = false;                     ///< donut: draw a full pie (no hole, no centre value)
   bool stacked = false;                 ///< bar, hbar: stack the series instead of grouping
   bool percent_stacked = false;         ///< with stacked: every bar scaled to 100%
   /// A target band (low, high) drawn behind the marks of bar and line charts.

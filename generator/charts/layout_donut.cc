@@ -49,7 +49,7 @@ void AddSlices(LayoutBuilder& b, const Ring& ring) {
 // The highlighted value, large and bold in the hole, when it fits there.
 void AddCenterValue(LayoutBuilder& b, const Ring& ring) {
   const ChartSpec& spec = b.spec();
-  if (spec.highlight < 0) return;
+  if (spec.highlight < 0 || ring.inner <= 0) return;
   const std::vector<std::string>& labels = spec.series[0].value_labels;
   if (static_cast<size_t>(spec.highlight) >= labels.size()) return;
   const std::string& text = labels[spec.highlight];
@@ -135,7 +135,7 @@ double LayoutDonutChart(LayoutBuilder& b) {
 
   Ring ring;
   ring.outer = diameter / 2;
-  ring.inner = ring.outer * 0.6;
+  ring.inner = b.spec().pie ? 0 : ring.outer * 0.6;  // a pie has no hole and no value in it
   ring.cx = beside ? b.left() + box / 2 : b.left() + width / 2;
   double ring_top = top;
   double legend_top = beside ? top + std::max(0.0, (box - legend.height) / 2) : top + box + 16;

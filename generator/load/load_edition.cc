@@ -95,6 +95,7 @@ void LoadCharts(const Folder& folder, const std::string& relative, model::Editio
                                                {"hbar", model::ChartType::kHorizontalBar},
                                                {"line", model::ChartType::kLine},
                                                {"donut", model::ChartType::kDonut},
+                                               {"pie", model::ChartType::kPie},
                                                {"map", model::ChartType::kMap}},
                                               model::ChartType::kBar);
     if (!reader.Has("type")) reader.Error("type", "missing field 'type'");

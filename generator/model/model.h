@@ -98,7 +98,7 @@ struct Value {
   }
 };
 
-enum class ChartType { kBar, kHorizontalBar, kLine, kDonut, kMap };
+enum class ChartType { kBar, kHorizontalBar, kLine, kDonut, kPie, kMap };
 
 /// An area's outline from a GeoJSON file: rings of (longitude, latitude); the first ring is the
 /// outside, further rings are holes or islands.

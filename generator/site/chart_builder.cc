@@ -72,11 +72,45 @@ std::string PlainNumber(double value) {
   return buffer;
 }
 
-// "Titel: Centrum 3,9%, Nieuw-West 5,2%, … Streefwaarde 30%."
-std::string WriteAlt(const ChartContent& content) {
+// A line over the years, said in words: "Stichting OKT: gedaald van 28% in 2017 naar 27% in
+// 2023, onder de streefwaarde 30%." Empty when the series has fewer than two values.
+std::string DescribeTrend(const charts::ChartSpec& spec, const charts::Series& series,
+                          const FigureText& text) {
+  int first = -1, last = -1;
+  for (size_t i = 0; i < series.values.size(); ++i) {
+    if (!series.values[i]) continue;
+    if (first < 0) first = static_cast<int>(i);
+    last = static_cast<int>(i);
+  }
+  if (first < 0 || first == last) return "";
+  double from = *series.values[first], to = *series.values[last];
+  const char* key = series.value_labels[first] == series.value_labels[last] ? "trend_level"
+                    : to > from                                             ? "trend_up"
+                                                                            : "trend_down";
+  std::string sentence = series.label + ": " +
+                         text.T(key, {{"from", series.value_labels[first]}, {"from_year", spec.categories[first]},
+                                      {"to", series.value_labels[last]}, {"to_year", spec.categories[last]}});
+  if (spec.target && to != *spec.target) {
+    std::string reference = spec.target_label;
+    if (!reference.empty()) reference[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(reference[0])));
+    sentence += ", " + text.T(to < *spec.target ? "below_reference" : "above_reference", "reference", reference);
+  }
+  return sentence + ".";
+}
+
+// The chart's text alternative, written from its data: trends for lines, every value otherwise
+// ("Titel. Centrum 3,9%, Nieuw-West 5,2%, …").
+std::string WriteAlt(const ChartContent& content, const FigureText& text) {
   const charts::ChartSpec& spec = content.spec;
   std::string alt = spec.title + ".";
   for (const auto& series : spec.series) {
+    if (spec.kind == charts::ChartKind::kLine) {
+      std::string trend = DescribeTrend(spec, series, text);
+      if (!trend.empty()) {
+        alt += " " + trend;
+        continue;
+      }
+    }
     std::string part;
     for (size_t i = 0; i < spec.categories.size(); ++i) {
       if (series.value_labels[i].empty()) continue;
@@ -86,6 +120,7 @@ std::string WriteAlt(const ChartContent& content) {
     alt += part + ".";
   }
   if (spec.target) alt += " " + spec.target_label + ".";
+  if (spec.target_band) alt += " " + spec.target_band_label + ".";
   return alt;
 }
 
@@ -94,7 +129,8 @@ charts::ChartKind KindOf(const model::Chart& chart) {
     case model::ChartType::kBar: return charts::ChartKind::kBar;
     case model::ChartType::kHorizontalBar: return charts::ChartKind::kHorizontalBar;
     case model::ChartType::kLine: return charts::ChartKind::kLine;
-    case model::ChartType::kDonut: return charts::ChartKind::kDonut;
+    case model::ChartType::kDonut:
+    case model::ChartType::kPie: return charts::ChartKind::kDonut;
     case model::ChartType::kMap:
       return chart.geojson.empty() ? charts::ChartKind::kTileMap : charts::ChartKind::kChoropleth;
   }
@@ -151,6 +187,7 @@ ChartContent BuildChart(const model::Chart& chart, const derive::Figures& figure
   spec.kind = KindOf(chart);
   spec.stacked = chart.stacked;
   spec.percent_stacked = chart.percent;
+  spec.pie = chart.type == model::ChartType::kPie;
   spec.title = chart.title;
   spec.subtitle = chart.subtitle;
   spec.categories = categories;
@@ -213,7 +250,7 @@ ChartContent BuildChart(const model::Chart& chart, const derive::Figures& figure
     content.csv += "\n";
     content.table.rows.push_back(std::move(row));
   }
-  spec.description = chart.alt.empty() ? WriteAlt(content) : chart.alt;
+  spec.description = chart.alt.empty() ? WriteAlt(content, text) : chart.alt;
   return content;
 }
 

@@ -151,8 +151,9 @@ class Checker {
     } else if (!by_year && chart.year == 0) {
       Error(chart.where, "chart '" + chart.id + "' needs a 'year'");
     }
-    if (chart.type == model::ChartType::kDonut && !by_item) {
-      Error(chart.where, "donut chart '" + chart.id + "' needs 'slices'");
+    bool round = chart.type == model::ChartType::kDonut || chart.type == model::ChartType::kPie;
+    if (round && !by_item) {
+      Error(chart.where, "donut or pie chart '" + chart.id + "' needs 'slices'");
     }
     CheckChartOptions(chart, by_area);
   }

@@ -79,7 +79,7 @@ TEST_CASE("Charts must select their data one way and refer to known ids", "[vali
   p.editions = {edition};
   std::string all = All(validate::Validate(p));
   CHECK(all.find("2023/charts.json:3:5: error: chart 'leeg' needs exactly one of") != std::string::npos);
-  CHECK(all.find("2023/charts.json:3:5: error: donut chart 'leeg' needs 'slices'") != std::string::npos);
+  CHECK(all.find("2023/charts.json:3:5: error: donut or pie chart 'leeg' needs 'slices'") != std::string::npos);
   CHECK(all.find("2023/edition.json:12:7: error: unknown chart 'lege' (did you mean 'leeg'?)") != std::string::npos);
 }
 
