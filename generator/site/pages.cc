@@ -65,10 +65,12 @@ class SitePlanner {
       if (!layout.ok()) return Status(layout.status()).WithContext("while drawing chart '" + chart.id + "' (" + chart.where.ToString() + ")");
       rendered.svg = charts::PaintSvg(*layout);
       JV_ASSIGN_OR_RETURN(std::string png, charts::PaintPng(*layout, 2.0));
+      JV_ASSIGN_OR_RETURN(std::string png_1x, charts::PaintPng(*layout, 1.0));
       JV_ASSIGN_OR_RETURN(std::string pdf, charts::PaintPdf(*layout));
       std::string base = edition.year_folder + "/charts/" + chart.id;
       plan_.files[base + ".svg"] = rendered.svg;
-      plan_.files[base + ".png"] = std::move(png);
+      plan_.files[base + ".png"] = std::move(png);  // 2×, sharp on every screen and in print
+      plan_.files[base + "-1x.png"] = std::move(png_1x);
       plan_.files[base + ".pdf"] = std::move(pdf);
       plan_.files[base + ".csv"] = rendered.content.csv;
       charts.emplace(chart.id, std::move(rendered));
