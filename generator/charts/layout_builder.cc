@@ -359,4 +359,15 @@ double AddCategoryLabels(LayoutBuilder& b, const std::vector<double>& centers, d
   return bottom;
 }
 
+double LayoutBuilder::CategoryLabelColumnWidth() const {
+  double natural = 0, longest_word = 0;
+  for (const std::string& c : spec_.categories) {
+    natural = std::max(natural, Width(c, LabelStyle()));
+    longest_word = std::max(longest_word, measurer().MinWrapWidth(c, LabelStyle()));
+  }
+  double cw = content_width();
+  double column = std::max(cw * 0.3, std::min(cw * 0.42, 140.0));
+  return std::min(natural, std::round(std::max(column, std::min(longest_word, cw * 0.45))));
+}
+
 }  // namespace jv::charts

@@ -61,6 +61,11 @@ class LayoutBuilder {
                 DisplayList* list);
 
   const ChartSpec& spec() const { return spec_; }
+
+  /// The width of the category label column of horizontal bars: as wide as the widest label,
+  /// but at most about 30% of the width; more on narrow canvases, where 30% would wrap most
+  /// labels onto many short lines, and for a long word, up to 45%, rather than breaking it.
+  double CategoryLabelColumnWidth() const;
   const TextMeasurer& measurer() const { return measurer_; }
   DisplayList& list() { return *list_; }
   double left() const { return kPadding; }

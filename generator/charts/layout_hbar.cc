@@ -167,20 +167,6 @@ double AddTargetLabel(LayoutBuilder& b, const LinearScale& x, double top) {
   return b.AddLines(b.right() - width, top, lines, style, TextAnchor::kStart, ui::kText);
 }
 
-// The width of the category label column: as wide as the widest label, but at most about 30%
-// of the width; more on narrow canvases, where 30% would wrap most labels onto many short
-// lines, and for a long word, up to 45%, rather than breaking the word.
-double LabelColumnWidth(const LayoutBuilder& b) {
-  double natural = 0, longest_word = 0;
-  for (const std::string& c : b.spec().categories) {
-    natural = std::max(natural, b.Width(c, b.LabelStyle()));
-    longest_word = std::max(longest_word, b.measurer().MinWrapWidth(c, b.LabelStyle()));
-  }
-  double cw = b.content_width();
-  double column = std::max(cw * 0.3, std::min(cw * 0.42, 140.0));
-  return std::min(natural, std::round(std::max(column, std::min(longest_word, cw * 0.45))));
-}
-
 }  // namespace
 
 double LayoutHorizontalBarChart(LayoutBuilder& b) {
@@ -190,7 +176,7 @@ double LayoutHorizontalBarChart(LayoutBuilder& b) {
   if (spec.series.size() > 1) y = b.AddLegend(y);
   y = b.AddReferenceKey(y, false);
   TextStyle label = b.LabelStyle();
-  double column = LabelColumnWidth(b);
+  double column = b.CategoryLabelColumnWidth();
   HBarPlot plot;
   plot.left = b.left() + column + 10;
   plot.right = b.right();

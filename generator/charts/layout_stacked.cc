@@ -232,19 +232,6 @@ double LayoutStackedColumns(LayoutBuilder& b) {
 
 namespace {
 
-// As for plain horizontal bars: the widest label, at most about 30% of the width, more (up to
-// 45%) for a long word rather than breaking it.
-double LabelColumnWidth(const LayoutBuilder& b) {
-  double natural = 0, longest_word = 0;
-  for (const std::string& c : b.spec().categories) {
-    natural = std::max(natural, b.Width(c, b.LabelStyle()));
-    longest_word = std::max(longest_word, b.measurer().MinWrapWidth(c, b.LabelStyle()));
-  }
-  double cw = b.content_width();
-  double column = std::max(cw * 0.3, std::min(cw * 0.42, 140.0));
-  return std::min(natural, std::round(std::max(column, std::min(longest_word, cw * 0.45))));
-}
-
 // Fewer ticks until their labels fit side by side along `width`.
 ValueAxis FitAxis(const LayoutBuilder& b, const std::vector<Stack>& stacks, double width) {
   ValueAxis axis;
@@ -277,7 +264,7 @@ double LayoutStackedRows(LayoutBuilder& b) {
   std::vector<Stack> stacks = MakeStacks(spec);
   double y = AddKeys(b);
   TextStyle label = b.LabelStyle();
-  double column = LabelColumnWidth(b);
+  double column = b.CategoryLabelColumnWidth();
   Box plot{b.left() + column + 10, y, 0, 0};
   plot.width = b.right() - plot.x;
   StackPlacement p;

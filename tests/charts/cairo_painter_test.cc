@@ -7,11 +7,7 @@
 namespace jv::charts {
 namespace {
 
-DisplayList MustLayout(const ChartSpec& spec) {
-  Result<DisplayList> list = Layout(spec, Theme());
-  REQUIRE(list.ok());
-  return std::move(list).value();
-}
+using testing::MustLayout;
 
 // A big-endian 32-bit number from the IHDR chunk (width at byte 16, height at byte 20).
 uint32_t PngHeaderField(const std::string& png, size_t offset) {

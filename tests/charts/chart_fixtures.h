@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <catch2/catch.hpp>
+
 #include "charts/render.h"
 
 namespace jv::charts::testing {
@@ -131,6 +133,16 @@ inline std::string JoinedText(const DisplayList& list) {
   std::string out;
   for (const Text& t : ItemsOf<Text>(list)) out += t.text + " ";
   return out;
+}
+
+/// Lays `spec` out at `width`, failing the test (with the message) when layout fails.
+inline DisplayList MustLayout(const ChartSpec& spec, double width = 640) {
+  Theme theme;
+  theme.width = width;
+  Result<DisplayList> list = Layout(spec, theme);
+  INFO(list.status().ToString());
+  REQUIRE(list.ok());
+  return std::move(list).value();
 }
 
 }  // namespace jv::charts::testing

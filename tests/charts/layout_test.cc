@@ -16,14 +16,7 @@ std::string WithoutSpaces(std::string text) {
   return text;
 }
 
-DisplayList MustLayout(const ChartSpec& spec, double width = 640) {
-  Theme theme;
-  theme.width = width;
-  Result<DisplayList> list = Layout(spec, theme);
-  INFO(list.status().ToString());
-  REQUIRE(list.ok());
-  return std::move(list).value();
-}
+using testing::MustLayout;
 
 TEST_CASE("Every chart kind lays out with all text inside and no overlaps", "[charts]") {
   for (double width : {240.0, 320.0, 480.0, 640.0, 1000.0}) {

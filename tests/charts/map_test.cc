@@ -13,14 +13,7 @@ namespace {
 using testing::ItemsOf;
 using testing::TextProblems;
 
-DisplayList MustLayout(const ChartSpec& spec, double width = 640) {
-  Theme theme;
-  theme.width = width;
-  Result<DisplayList> list = Layout(spec, theme);
-  INFO(list.status().ToString());
-  REQUIRE(list.ok());
-  return std::move(list).value();
-}
+using testing::MustLayout;
 
 std::string LayoutError(const ChartSpec& spec) {
   Result<DisplayList> list = Layout(spec, Theme());

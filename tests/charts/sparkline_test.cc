@@ -10,13 +10,9 @@ namespace {
 
 using testing::ItemsOf;
 
+// Sparklines sit in KPI tiles: 120 px wide unless a test says otherwise.
 DisplayList MustLayout(const ChartSpec& spec, double width = 120) {
-  Theme theme;
-  theme.width = width;
-  Result<DisplayList> list = Layout(spec, theme);
-  INFO(list.status().ToString());
-  REQUIRE(list.ok());
-  return std::move(list).value();
+  return testing::MustLayout(spec, width);
 }
 
 // The polylines in the series colour (not the target line).
