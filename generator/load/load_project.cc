@@ -14,12 +14,21 @@ void LoadSite(const Folder& folder, Project* project, Diagnostics* diagnostics) 
   auto doc = ReadJson(folder, "site.json", diagnostics);
   if (!doc) return;
   ObjectReader site(*doc, "", diagnostics);
-  site.RejectUnknownFields({"organisation", "short_name", "locale", "editions"});
+  site.RejectUnknownFields({"organisation", "short_name", "locale", "editions", "base_url",
+                            "contact_email", "accessibility_date"});
   project->site.where = site.where();
   project->site.organisation = site.String("organisation");
   project->site.short_name = site.OptionalString("short_name");
   if (site.Has("locale")) project->site.locale = site.String("locale");
   project->site.editions = site.StringList("editions", true);
+  project->site.base_url = site.OptionalString("base_url");
+  if (!project->site.base_url.empty() && project->site.base_url.rfind("https://", 0) != 0 &&
+      project->site.base_url.rfind("http://", 0) != 0) {
+    site.Error("base_url", "'base_url' must start with https:// (the address where the site is published)");
+  }
+  if (!project->site.base_url.empty() && project->site.base_url.back() != '/') project->site.base_url += '/';
+  project->site.contact_email = site.OptionalString("contact_email");
+  project->site.accessibility_date = site.OptionalString("accessibility_date");
   if (project->site.editions.empty() && site.is_object()) {
     site.Error("editions", "'editions' lists no edition: add the year folder, e.g. \"2023\"");
   }

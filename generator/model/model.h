@@ -17,6 +17,9 @@ struct Site {
   std::string short_name;
   std::string locale = "nl-NL";
   std::vector<std::string> editions;  ///< in order; the last is the latest
+  std::string base_url;       ///< where the site is published ("https://…/jaarverslag/"); for sitemap.xml
+  std::string contact_email;  ///< for the accessibility statement
+  std::string accessibility_date;  ///< YYYY-MM-DD of the last accessibility check
 };
 
 enum class AreaKind { kTotal, kDistrict, kOther, kComparison };

@@ -7,6 +7,7 @@
 #include "base/text.h"
 #include "charts/render.h"
 #include "site/blocks.h"
+#include "site/downloads.h"
 
 namespace jv::site {
 namespace {
@@ -39,6 +40,8 @@ class SitePlanner {
     // The latest edition's home page also stands at the root of the site.
     JV_RETURN_IF_ERROR(PlanHome(latest, "index.html", ""));
     JV_RETURN_IF_ERROR(PlanNotFound(latest));
+    JV_RETURN_IF_ERROR(PlanAccessibility(latest));
+    PlanSiteFiles();
     return std::move(plan_);
   }
 
@@ -110,6 +113,9 @@ class SitePlanner {
         .Set("font_bold_href", to_root + font_bold_)
         .Set("font_family", in_.font_family)
         .Set("nav", nav)
+        .Set("accessibility_href", to_root + "toegankelijkheid/index.html")
+        .Set("csv_href", to_root + "data/cijfers.csv")
+        .Set("json_href", to_root + "data/cijfers.json")
         .Set("t", Translations());
   }
 
@@ -254,6 +260,36 @@ class SitePlanner {
                         RenderPage("not-found.mustache", body, PageContext(edition, "", in_.text->T("not_found_title"), "")));
     plan_.files["404.html"] = std::move(html);
     return Status();
+  }
+
+  // The accessibility statement (toegankelijkheidsverklaring) Dutch public bodies must publish.
+  Status PlanAccessibility(const model::Edition& edition) {
+    const model::Site& site = in_.project->site;
+    Context body = Context()
+                       .Set("title", in_.text->T("accessibility_title"))
+                       .Set("organisation", site.organisation)
+                       .Set("contact_email", site.contact_email)
+                       .Set("checked_on", site.accessibility_date.empty() ? "" : in_.text->Date(site.accessibility_date))
+                       .Set("t", Translations());
+    JV_ASSIGN_OR_RETURN(std::string html,
+                        RenderPage("accessibility.mustache", body,
+                                   PageContext(edition, "../", in_.text->T("accessibility_title"), "")));
+    plan_.files["toegankelijkheid/index.html"] = std::move(html);
+    return Status();
+  }
+
+  // Open data, sitemap.xml and robots.txt; the sitemap lists every page planned so far.
+  void PlanSiteFiles() {
+    plan_.files["data/cijfers.csv"] = FiguresCsv(*in_.figures);
+    plan_.files["data/cijfers.json"] = FiguresJson(*in_.figures);
+    const std::string& base_url = in_.project->site.base_url;
+    plan_.files["robots.txt"] = Robots(base_url);
+    if (base_url.empty()) return;
+    std::vector<std::string> pages;
+    for (const auto& [path, bytes] : plan_.files) {
+      if (path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0 && path != "404.html") pages.push_back(path);
+    }
+    plan_.files["sitemap.xml"] = Sitemap(base_url, pages);
   }
 
   Status PlanEdition(const model::Edition& edition) {

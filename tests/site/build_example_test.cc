@@ -5,6 +5,9 @@
 
 #include <regex>
 
+#include <nlohmann/json.hpp>
+
+#include "load/load.h"
 #include "test_util.h"
 
 using namespace jv::testing;
@@ -120,4 +123,24 @@ TEST_CASE("Two builds of the same input are byte-identical", "[site][e2e]") {
     INFO(path);
     CHECK(b[path] == bytes);
   }
+}
+
+TEST_CASE("Open data sitemap robots and the accessibility statement are published", "[site][e2e]") {
+  std::string csv = Page("data/cijfers.csv");
+  CHECK(csv.rfind("indicator,label,unit,area,area_name,year,value,", 0) == 0);
+  CHECK(csv.find("\nthemabijeenkomsten,Themabijeenkomsten,count,amsterdam,Amsterdam,2022,72,") != std::string::npos);
+  auto json = nlohmann::json::parse(Page("data/cijfers.json"));
+  auto project = jv::load::LoadProject((SourceDir() / "data").string());
+  REQUIRE(project.ok());
+  CHECK(json["values"].size() == project->values.size());
+  CHECK(std::count(csv.begin(), csv.end(), '\n') >= static_cast<long>(project->values.size()) + 1);
+
+  std::string sitemap = Page("sitemap.xml");
+  CHECK(sitemap.find("<loc>https://www.oktamsterdam.nl/jaarverslag/2023/in-cijfers/</loc>") != std::string::npos);
+  CHECK(sitemap.find("404") == std::string::npos);
+  CHECK(Page("robots.txt").find("Sitemap: https://www.oktamsterdam.nl/jaarverslag/sitemap.xml") != std::string::npos);
+  std::string statement = Page("toegankelijkheid/index.html");
+  CHECK(statement.find("<h1>Toegankelijkheidsverklaring</h1>") != std::string::npos);
+  CHECK(statement.find("WCAG 2.1") != std::string::npos);
+  CHECK(Page("2023/index.html").find("href=\"../toegankelijkheid/index.html\"") != std::string::npos);
 }

@@ -1,0 +1,26 @@
+#pragma once
+// Site-wide files besides the pages: every figure as open data (CSV and JSON), sitemap.xml and
+// robots.txt.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "derive/figures.h"
+
+namespace jv::site {
+
+/// Every value of the data with its indicator, area, unit, status, certainty and source, as CSV
+/// (comma, decimal point: machine-readable) — one row per value, in the data's order.
+std::string FiguresCsv(const derive::Figures& figures);
+
+/// The same as a JSON document: {"indicators": […], "areas": […], "values": […]}.
+std::string FiguresJson(const derive::Figures& figures);
+
+/// sitemap.xml for `pages` (paths relative to the site root) below `base_url`.
+std::string Sitemap(const std::string& base_url, const std::vector<std::string>& pages);
+
+/// robots.txt allowing everything, pointing at the sitemap when there is a base URL.
+std::string Robots(const std::string& base_url);
+
+}  // namespace jv::site
