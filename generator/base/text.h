@@ -12,6 +12,10 @@ namespace jv {
 /// that neither allows.
 std::string EscapeHtml(std::string_view text);
 
+/// `text` as a JSON string literal, quotes included. Also safe inside a <script> element:
+/// "<" is written as \u003c, so text cannot close the element.
+std::string JsonString(std::string_view text);
+
 /// Splits on `sep`, keeping empty fields.
 std::vector<std::string> Split(std::string_view text, char sep);
 

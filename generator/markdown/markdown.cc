@@ -236,6 +236,7 @@ Result<Document> Render(const std::string& source, const Location& start, const 
       TreeRewriter(root.get(), start, hooks, options_mask,
                    cmark_parser_get_syntax_extensions(parser.get()), &diagnostics).Run();
   if (!diagnostics.empty()) return Status::FromDiagnostics(std::move(diagnostics));
+  document.text = TakeString(cmark_render_plaintext(root.get(), CMARK_OPT_DEFAULT, 0));
   document.html = AdjustFootnotes(
       TakeString(cmark_render_html(root.get(), options_mask,
                                    cmark_parser_get_syntax_extensions(parser.get()))),

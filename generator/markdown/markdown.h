@@ -47,6 +47,7 @@ struct Heading {
 
 struct Document {
   std::string html;
+  std::string text;  ///< the same content as plain text, for the search index
   std::vector<Heading> headings;
 };
 

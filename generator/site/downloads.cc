@@ -20,28 +20,6 @@ std::string Number(double value) {
   return buffer;
 }
 
-std::string Json(const std::string& text) {
-  std::string out = "\"";
-  for (unsigned char c : text) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          char buffer[8];
-          std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
-          out += buffer;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
-}
-
 const char* UnitName(model::Unit unit) {
   switch (unit) {
     case model::Unit::kPercent: return "percent";
@@ -99,25 +77,25 @@ std::string FiguresJson(const derive::Figures& figures) {
   std::string json = "{\n  \"indicators\": [";
   for (size_t i = 0; i < project.indicators.size(); ++i) {
     const model::Indicator& ind = project.indicators[i];
-    json += std::string(i ? "," : "") + "\n    {\"id\": " + Json(ind.id) + ", \"label\": " + Json(ind.label) +
-            ", \"unit\": " + Json(UnitName(ind.unit)) + ", \"decimals\": " + std::to_string(ind.decimals) +
-            ", \"source\": " + Json(ind.source) + "}";
+    json += std::string(i ? "," : "") + "\n    {\"id\": " + JsonString(ind.id) + ", \"label\": " + JsonString(ind.label) +
+            ", \"unit\": " + JsonString(UnitName(ind.unit)) + ", \"decimals\": " + std::to_string(ind.decimals) +
+            ", \"source\": " + JsonString(ind.source) + "}";
   }
   json += "\n  ],\n  \"areas\": [";
   for (size_t i = 0; i < project.areas.size(); ++i) {
-    json += std::string(i ? "," : "") + "\n    {\"id\": " + Json(project.areas[i].id) + ", \"name\": " +
-            Json(project.areas[i].name) + "}";
+    json += std::string(i ? "," : "") + "\n    {\"id\": " + JsonString(project.areas[i].id) + ", \"name\": " +
+            JsonString(project.areas[i].name) + "}";
   }
   json += "\n  ],\n  \"values\": [";
   for (size_t i = 0; i < project.values.size(); ++i) {
     const model::Value& v = project.values[i];
-    json += std::string(i ? "," : "") + "\n    {\"indicator\": " + Json(v.indicator) + ", \"area\": " +
-            Json(v.area) + ", \"year\": " + std::to_string(v.year) + ", \"value\": " +
-            (v.has_value ? Number(v.value) : "null") + ", \"status\": " + Json(StatusName(v.status)) +
-            ", \"certainty\": " + Json(CertaintyName(v.certainty)) + ", \"source\": " + Json(v.source) +
-            ", \"note\": " + Json(v.note);
+    json += std::string(i ? "," : "") + "\n    {\"indicator\": " + JsonString(v.indicator) + ", \"area\": " +
+            JsonString(v.area) + ", \"year\": " + std::to_string(v.year) + ", \"value\": " +
+            (v.has_value ? Number(v.value) : "null") + ", \"status\": " + JsonString(StatusName(v.status)) +
+            ", \"certainty\": " + JsonString(CertaintyName(v.certainty)) + ", \"source\": " + JsonString(v.source) +
+            ", \"note\": " + JsonString(v.note);
     if (v.low) json += ", \"low\": " + Number(*v.low) + ", \"high\": " + Number(*v.high);
-    if (v.previous) json += ", \"previous\": " + Number(*v.previous) + ", \"revised_on\": " + Json(v.revised_on);
+    if (v.previous) json += ", \"previous\": " + Number(*v.previous) + ", \"revised_on\": " + JsonString(v.revised_on);
     json += "}";
   }
   return json + "\n  ]\n}\n";

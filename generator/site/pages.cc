@@ -41,6 +41,7 @@ class SitePlanner {
     JV_RETURN_IF_ERROR(PlanHome(latest, "index.html", ""));
     JV_RETURN_IF_ERROR(PlanNotFound(latest));
     JV_RETURN_IF_ERROR(PlanAccessibility(latest));
+    JV_RETURN_IF_ERROR(PlanSearch(latest));
     PlanSiteFiles();
     return std::move(plan_);
   }
@@ -102,6 +103,10 @@ class SitePlanner {
                  .Set("title", in_.text->T("dashboard"))
                  .Set("href", edition_root + "cijfers/index.html")
                  .Set("current", current == "cijfers"));
+    nav.Push(Context()
+                 .Set("title", in_.text->T("search"))
+                 .Set("href", to_root + "zoeken/index.html")
+                 .Set("current", current == "zoeken"));
     return Context()
         .Set("lang", in_.project->site.locale.substr(0, 2))
         .Set("page_title", title)
@@ -197,6 +202,7 @@ class SitePlanner {
                         RenderPage("chapter.mustache", body,
                                    PageContext(edition, to_root, chapter.title + " – " + edition.title, chapter.slug)));
     plan_.files[edition.year_folder + "/" + chapter.slug + "/index.html"] = std::move(html);
+    search_.push_back({chapter.title + " – " + edition.title, edition.year_folder + "/" + chapter.slug + "/index.html", doc.text});
     return Status();
   }
 
@@ -249,6 +255,8 @@ class SitePlanner {
                         RenderPage("area.mustache", body,
                                    PageContext(edition, to_root, area.name + " – " + edition.title, "cijfers")));
     plan_.files[edition.year_folder + "/cijfers/" + area.id + "/index.html"] = std::move(html);
+    search_.push_back({area.name + " – " + in_.text->T("dashboard") + " " + edition.title,
+                       edition.year_folder + "/cijfers/" + area.id + "/index.html", area.name + " " + area.note});
     return Status();
   }
 
@@ -275,6 +283,29 @@ class SitePlanner {
                         RenderPage("accessibility.mustache", body,
                                    PageContext(edition, "../", in_.text->T("accessibility_title"), "")));
     plan_.files["toegankelijkheid/index.html"] = std::move(html);
+    return Status();
+  }
+
+  // The search page and its index: every chapter's text, the dashboard and the area pages,
+  // as a script the page loads (a fetched JSON file would not load from file://).
+  Status PlanSearch(const model::Edition& edition) {
+    std::string index = "window.JV_SEARCH_INDEX = [\n";
+    for (size_t i = 0; i < search_.size(); ++i) {
+      index += std::string(i ? ",\n" : "") + "{\"title\": " + JsonString(search_[i].title) +
+               ", \"href\": " + JsonString(search_[i].href) + ", \"text\": " + JsonString(search_[i].text) + "}";
+    }
+    index += "\n];\n";
+    std::string index_path = "zoeken/" + HashedName("zoekindex.js", index);
+    plan_.files[index_path] = index;
+    Context body = Context()
+                       .Set("title", in_.text->T("search"))
+                       .Set("to_root", "../")
+                       .Set("index_href", index_path.substr(7))
+                       .Set("script_href", "../" + asset_paths_.at("search.js"))
+                       .Set("t", Translations());
+    JV_ASSIGN_OR_RETURN(std::string html,
+                        RenderPage("search.mustache", body, PageContext(edition, "../", in_.text->T("search"), "zoeken")));
+    plan_.files["zoeken/index.html"] = std::move(html);
     return Status();
   }
 
@@ -320,6 +351,10 @@ class SitePlanner {
   std::map<std::string, std::string> asset_paths_;
   std::string font_regular_, font_bold_;
   std::map<std::string, RenderedChart> charts_;  // of the edition being planned
+  struct SearchEntry {
+    std::string title, href, text;  // href from the site root
+  };
+  std::vector<SearchEntry> search_;
   mutable int sparklines_ = 0;
 };
 

@@ -144,3 +144,15 @@ TEST_CASE("Open data sitemap robots and the accessibility statement are publishe
   CHECK(statement.find("WCAG 2.1") != std::string::npos);
   CHECK(Page("2023/index.html").find("href=\"../toegankelijkheid/index.html\"") != std::string::npos);
 }
+
+TEST_CASE("The search page loads an index of every chapter with its text", "[site][e2e]") {
+  std::string page = Page("zoeken/index.html");
+  std::smatch index_name;
+  REQUIRE(std::regex_search(page, index_name, std::regex("<script src=\"(zoekindex\\.[0-9a-f]+\\.js)\"></script>")));
+  std::string index = Page("zoeken/" + index_name[1].str());
+  CHECK(index.rfind("window.JV_SEARCH_INDEX = [", 0) == 0);
+  CHECK(index.find("\"href\": \"2023/bijlage-vaccinatiegraden/index.html\"") != std::string::npos);
+  CHECK(index.find("443.680") != std::string::npos);  // figures appear as the reader sees them
+  CHECK(index.find("<") == std::string::npos);          // nothing in the index can close the script
+  CHECK(page.find("src=\"../assets/search.") != std::string::npos);
+}
