@@ -206,6 +206,42 @@ class SitePlanner {
     return Status();
   }
 
+  // The dashboard's indicators side by side for the total and every district, in the edition's
+  // year: only indicators with a figure for at least one district.
+  Context AreaComparison(const model::Edition& edition) const {
+    std::vector<const model::Indicator*> indicators;
+    for (const auto& [where, id] : edition.dashboard_tiles) {
+      for (const model::Area& area : in_.project->areas) {
+        if (area.kind == model::AreaKind::kDistrict && in_.figures->Find(id, area.id, edition.year)) {
+          indicators.push_back(in_.figures->Indicator(id));
+          break;
+        }
+      }
+    }
+    Context columns = Context::List();
+    for (const model::Indicator* indicator : indicators) columns.Push(Context().Set("label", indicator->label));
+    Context rows = Context::List();
+    for (const model::Area& area : in_.project->areas) {
+      if (area.kind != model::AreaKind::kTotal && area.kind != model::AreaKind::kDistrict) continue;
+      Context cells = Context::List();
+      for (const model::Indicator* indicator : indicators) {
+        const model::Value* value = in_.figures->Find(indicator->id, area.id, edition.year);
+        ValueDisplay shown = value ? in_.text->Display(*indicator, *value) : ValueDisplay{"–", "", "", ""};
+        cells.Push(Context().Set("text", shown.text + shown.marker));
+      }
+      bool total = area.kind == model::AreaKind::kTotal;
+      rows.Push(Context()
+                    .Set("name", area.name)
+                    .Set("href", total ? "" : area.id + "/index.html")
+                    .Set("total", total)
+                    .Set("cells", cells));
+    }
+    return Context()
+        .Set("caption", in_.text->T("area_comparison", "year", std::to_string(edition.year)))
+        .Set("columns", columns)
+        .Set("rows", rows);
+  }
+
   Status PlanDashboard(const model::Edition& edition) {
     const std::string to_root = "../../";
     EditionScope scope = Scope(edition);
@@ -225,6 +261,7 @@ class SitePlanner {
                        .Set("kpis", kpis)
                        .Set("charts", charts_html)
                        .Set("areas", areas)
+                       .Set("comparison", AreaComparison(edition))
                        .Set("t", Translations());
     JV_ASSIGN_OR_RETURN(std::string html,
                         RenderPage("dashboard.mustache", body,

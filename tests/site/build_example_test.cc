@@ -156,3 +156,13 @@ TEST_CASE("The search page loads an index of every chapter with its text", "[sit
   CHECK(index.find("<") == std::string::npos);          // nothing in the index can close the script
   CHECK(page.find("src=\"../assets/search.") != std::string::npos);
 }
+
+TEST_CASE("The dashboard compares every district and links to its page", "[site][e2e]") {
+  std::string dashboard = Page("2023/cijfers/index.html");
+  CHECK(dashboard.find("<caption id=\"vergelijking-titel\">Kerncijfers per stadsdeel in 2023</caption>") != std::string::npos);
+  std::regex zuidoost("<th scope=\"row\"><a href=\"zuidoost/index.html\">Zuidoost</a></th>(<td>[^<]*</td>)*<td>7,8%</td>");
+  CHECK(std::regex_search(dashboard, zuidoost));
+  std::regex weesp("<th scope=\"row\"><a href=\"weesp/index.html\">Weesp</a></th><td>99,7%</td><td>–</td>");
+  CHECK(std::regex_search(dashboard, weesp));
+  CHECK(dashboard.find("<tr class=\"total\"><th scope=\"row\">Amsterdam</th><td>98,8%</td>") != std::string::npos);
+}
