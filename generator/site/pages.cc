@@ -118,10 +118,18 @@ class SitePlanner {
         .Set("font_bold_href", to_root + font_bold_)
         .Set("font_family", in_.font_family)
         .Set("nav", nav)
+        .Set("breadcrumbs", false)
         .Set("accessibility_href", to_root + "toegankelijkheid/index.html")
         .Set("csv_href", to_root + "data/cijfers.csv")
         .Set("json_href", to_root + "data/cijfers.json")
         .Set("t", Translations());
+  }
+
+  // The way back from a page to the edition's home: every step but the page itself is a link.
+  static Context Breadcrumbs(std::vector<std::pair<std::string, std::string>> steps, const std::string& here) {
+    Context list = Context::List();
+    for (auto& [title, href] : steps) list.Push(Context().Set("title", title).Set("href", href));
+    return Context().Set("steps", list).Set("here", here);
   }
 
   Result<std::string> RenderPage(const std::string& body_template, Context body, Context page) {
@@ -200,7 +208,8 @@ class SitePlanner {
                        .Set("t", Translations());
     JV_ASSIGN_OR_RETURN(std::string html,
                         RenderPage("chapter.mustache", body,
-                                   PageContext(edition, to_root, chapter.title + " – " + edition.title, chapter.slug)));
+                                   PageContext(edition, to_root, chapter.title + " – " + edition.title, chapter.slug)
+                                       .Set("breadcrumbs", Breadcrumbs({{edition.title, "../index.html"}}, chapter.title))));
     plan_.files[edition.year_folder + "/" + chapter.slug + "/index.html"] = std::move(html);
     search_.push_back({chapter.title + " – " + edition.title, edition.year_folder + "/" + chapter.slug + "/index.html", doc.text});
     return Status();
@@ -265,7 +274,8 @@ class SitePlanner {
                        .Set("t", Translations());
     JV_ASSIGN_OR_RETURN(std::string html,
                         RenderPage("dashboard.mustache", body,
-                                   PageContext(edition, to_root, in_.text->T("dashboard") + " – " + edition.title, "cijfers")));
+                                   PageContext(edition, to_root, in_.text->T("dashboard") + " – " + edition.title, "cijfers")
+                                       .Set("breadcrumbs", Breadcrumbs({{edition.title, "../index.html"}}, in_.text->T("dashboard")))));
     plan_.files[edition.year_folder + "/cijfers/index.html"] = std::move(html);
     return Status();
   }
@@ -286,11 +296,13 @@ class SitePlanner {
                        .Set("note", area.note)
                        .Set("kpis", has_tiles ? kpis : "")
                        .Set("has_figures", has_tiles)
-                       .Set("dashboard_href", "../index.html")
                        .Set("t", Translations());
     JV_ASSIGN_OR_RETURN(std::string html,
                         RenderPage("area.mustache", body,
-                                   PageContext(edition, to_root, area.name + " – " + edition.title, "cijfers")));
+                                   PageContext(edition, to_root, area.name + " – " + edition.title, "cijfers")
+                                       .Set("breadcrumbs", Breadcrumbs({{edition.title, "../../index.html"},
+                                                                        {in_.text->T("dashboard"), "../index.html"}},
+                                                                       area.name))));
     plan_.files[edition.year_folder + "/cijfers/" + area.id + "/index.html"] = std::move(html);
     search_.push_back({area.name + " – " + in_.text->T("dashboard") + " " + edition.title,
                        edition.year_folder + "/cijfers/" + area.id + "/index.html", area.name + " " + area.note});

@@ -166,3 +166,9 @@ TEST_CASE("The dashboard compares every district and links to its page", "[site]
   CHECK(std::regex_search(dashboard, weesp));
   CHECK(dashboard.find("<tr class=\"total\"><th scope=\"row\">Amsterdam</th><td>98,8%</td>") != std::string::npos);
 }
+
+TEST_CASE("Chapter and district pages show the way back as breadcrumbs", "[site][e2e]") {
+  CHECK(Page("2023/in-cijfers/index.html").find("<nav class=\"breadcrumbs\" aria-label=\"Kruimelpad\"><ol><li><a href=\"../index.html\">Jaarverslag 2023</a></li><li aria-current=\"page\">In cijfers</li></ol></nav>") != std::string::npos);
+  CHECK(Page("2023/cijfers/weesp/index.html").find("<li><a href=\"../index.html\">Alle cijfers</a></li><li aria-current=\"page\">Weesp</li>") != std::string::npos);
+  CHECK(Page("2023/index.html").find("class=\"breadcrumbs\"") == std::string::npos);
+}
