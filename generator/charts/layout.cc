@@ -169,7 +169,7 @@ std::string DefaultDescription(const ChartSpec& spec) {
 // One measurer per font family and thread, kept for the life of the thread: creating a Pango
 // context and checking the font costs more than laying out a whole chart, and its cache of
 // measured strings pays off across the many charts of a site.
-static Result<const TextMeasurer*> SharedMeasurer(const std::string& family) {
+Result<const TextMeasurer*> SharedMeasurer(const std::string& family) {
   thread_local std::map<std::string, TextMeasurer> measurers;
   auto found = measurers.find(family);
   if (found == measurers.end()) {

@@ -29,6 +29,11 @@ Result<std::string> PaintPng(const DisplayList& list, double scale);
 /// PDF bytes, painted by Cairo; no timestamps, so equal input gives equal bytes.
 Result<std::string> PaintPdf(const DisplayList& list);
 
+/// A social-media preview image (Open Graph, 1200 × 630 px PNG): `title` large on the
+/// organisation's colour band, `subtitle` below it, in the charts' font.
+Result<std::string> PaintSocialCard(const std::string& title, const std::string& subtitle,
+                                    const Theme& theme);
+
 /// The font file fontconfig resolves for `family` (regular weight), so the web pages can use
 /// the same font the charts were measured with. Error when the family is not installed.
 Result<std::string> FontFile(const std::string& family, bool bold);

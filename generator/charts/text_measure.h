@@ -64,4 +64,7 @@ class TextMeasurer {
   std::unique_ptr<Impl> impl_;
 };
 
+/// One measurer per font family and thread, kept for the life of the thread (see layout.cc).
+Result<const TextMeasurer*> SharedMeasurer(const std::string& family);
+
 }  // namespace jv::charts

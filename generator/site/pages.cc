@@ -2,6 +2,8 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
+
 #include <cstdio>
 
 #include "base/text.h"
@@ -132,9 +134,28 @@ class SitePlanner {
     return Context().Set("steps", list).Set("here", here);
   }
 
-  Result<std::string> RenderPage(const std::string& body_template, Context body, Context page) {
+  // Renders a page that will stand at `path` (from the site root), with its Open Graph tags and
+  // preview image (social/<path>.png, titled `title`); absolute URLs need the site's base_url.
+  Result<std::string> RenderPage(const std::string& path, const std::string& title,
+                                 const std::string& body_template, Context body, Context page) {
     JV_ASSIGN_OR_RETURN(std::string content, in_.templates->Render(body_template, body));
     page.Set("content", content);
+    const model::Site& site = in_.project->site;
+    bool index = path.size() >= 10 && path.compare(path.size() - 10, 10, "index.html") == 0;
+    std::string folder = index ? path.substr(0, path.size() - 10) : path;  // "2023/in-cijfers/"
+    std::string card;
+    if (index) {  // 404.html is shown for other addresses and has no preview of its own
+      std::string name = folder.empty() ? "index" : folder.substr(0, folder.size() - 1);
+      std::replace(name.begin(), name.end(), '/', '-');
+      card = "social/" + name + ".png";
+      charts::Theme theme;
+      theme.font_family = in_.font_family;
+      JV_ASSIGN_OR_RETURN(plan_.files[card],
+                          charts::PaintSocialCard(title, site.organisation + " \u00b7 " + in_.project->editions.back().title, theme));
+    }
+    page.Set("og_url", site.base_url.empty() ? "" : site.base_url + folder)
+        .Set("og_image", site.base_url.empty() || card.empty() ? "" : site.base_url + card)
+        .Set("og_locale", site.locale.substr(0, 2) + "_" + site.locale.substr(3));
     return in_.templates->Render("page.mustache", page);
   }
 
@@ -174,7 +195,7 @@ class SitePlanner {
                        .Set("kpis", kpis)
                        .Set("dashboard_href", edition_root + "cijfers/index.html")
                        .Set("t", Translations());
-    JV_ASSIGN_OR_RETURN(std::string html, RenderPage("home.mustache", body,
+    JV_ASSIGN_OR_RETURN(std::string html, RenderPage(path, edition.title, "home.mustache", body,
                                                      PageContext(edition, to_root, edition.title, "")));
     plan_.files[path] = std::move(html);
     return Status();
@@ -207,7 +228,8 @@ class SitePlanner {
                        .Set("next", neighbour(+1))
                        .Set("t", Translations());
     JV_ASSIGN_OR_RETURN(std::string html,
-                        RenderPage("chapter.mustache", body,
+                        RenderPage(edition.year_folder + "/" + chapter.slug + "/index.html", chapter.title,
+                                   "chapter.mustache", body,
                                    PageContext(edition, to_root, chapter.title + " – " + edition.title, chapter.slug)
                                        .Set("breadcrumbs", Breadcrumbs({{edition.title, "../index.html"}}, chapter.title))));
     plan_.files[edition.year_folder + "/" + chapter.slug + "/index.html"] = std::move(html);
@@ -273,7 +295,8 @@ class SitePlanner {
                        .Set("comparison", AreaComparison(edition))
                        .Set("t", Translations());
     JV_ASSIGN_OR_RETURN(std::string html,
-                        RenderPage("dashboard.mustache", body,
+                        RenderPage(edition.year_folder + "/cijfers/index.html", in_.text->T("dashboard"),
+                                   "dashboard.mustache", body,
                                    PageContext(edition, to_root, in_.text->T("dashboard") + " – " + edition.title, "cijfers")
                                        .Set("breadcrumbs", Breadcrumbs({{edition.title, "../index.html"}}, in_.text->T("dashboard")))));
     plan_.files[edition.year_folder + "/cijfers/index.html"] = std::move(html);
@@ -298,7 +321,8 @@ class SitePlanner {
                        .Set("has_figures", has_tiles)
                        .Set("t", Translations());
     JV_ASSIGN_OR_RETURN(std::string html,
-                        RenderPage("area.mustache", body,
+                        RenderPage(edition.year_folder + "/cijfers/" + area.id + "/index.html", area.name,
+                                   "area.mustache", body,
                                    PageContext(edition, to_root, area.name + " – " + edition.title, "cijfers")
                                        .Set("breadcrumbs", Breadcrumbs({{edition.title, "../../index.html"},
                                                                         {in_.text->T("dashboard"), "../index.html"}},
@@ -314,7 +338,7 @@ class SitePlanner {
     // relative links from there (a known limit, since absolute links would break sub-paths).
     Context body = Context().Set("title", in_.text->T("not_found_title")).Set("home_href", "index.html").Set("t", Translations());
     JV_ASSIGN_OR_RETURN(std::string html,
-                        RenderPage("not-found.mustache", body, PageContext(edition, "", in_.text->T("not_found_title"), "")));
+                        RenderPage("404.html", in_.text->T("not_found_title"), "not-found.mustache", body, PageContext(edition, "", in_.text->T("not_found_title"), "")));
     plan_.files["404.html"] = std::move(html);
     return Status();
   }
@@ -329,7 +353,8 @@ class SitePlanner {
                        .Set("checked_on", site.accessibility_date.empty() ? "" : in_.text->Date(site.accessibility_date))
                        .Set("t", Translations());
     JV_ASSIGN_OR_RETURN(std::string html,
-                        RenderPage("accessibility.mustache", body,
+                        RenderPage("toegankelijkheid/index.html", in_.text->T("accessibility_title"),
+                                   "accessibility.mustache", body,
                                    PageContext(edition, "../", in_.text->T("accessibility_title"), "")));
     plan_.files["toegankelijkheid/index.html"] = std::move(html);
     return Status();
@@ -353,7 +378,7 @@ class SitePlanner {
                        .Set("script_href", "../" + asset_paths_.at("search.js"))
                        .Set("t", Translations());
     JV_ASSIGN_OR_RETURN(std::string html,
-                        RenderPage("search.mustache", body, PageContext(edition, "../", in_.text->T("search"), "zoeken")));
+                        RenderPage("zoeken/index.html", in_.text->T("search"), "search.mustache", body, PageContext(edition, "../", in_.text->T("search"), "zoeken")));
     plan_.files["zoeken/index.html"] = std::move(html);
     return Status();
   }

@@ -172,3 +172,14 @@ TEST_CASE("Chapter and district pages show the way back as breadcrumbs", "[site]
   CHECK(Page("2023/cijfers/weesp/index.html").find("<li><a href=\"../index.html\">Alle cijfers</a></li><li aria-current=\"page\">Weesp</li>") != std::string::npos);
   CHECK(Page("2023/index.html").find("class=\"breadcrumbs\"") == std::string::npos);
 }
+
+TEST_CASE("Every page has Open Graph tags and a preview image drawn by Cairo", "[site][e2e]") {
+  std::string page = Page("2023/in-cijfers/index.html");
+  CHECK(page.find("<meta property=\"og:title\" content=\"In cijfers – Jaarverslag 2023\">") != std::string::npos);
+  CHECK(page.find("<meta property=\"og:url\" content=\"https://www.oktamsterdam.nl/jaarverslag/2023/in-cijfers/\">") != std::string::npos);
+  CHECK(page.find("<meta property=\"og:image\" content=\"https://www.oktamsterdam.nl/jaarverslag/social/2023-in-cijfers.png\">") != std::string::npos);
+  std::string card = Page("social/2023-in-cijfers.png");
+  CHECK(PngWidth(card) == 1200);
+  CHECK(fs::exists(ExampleSite() / "social/index.png"));
+  CHECK(Page("404.html").find("og:image") == std::string::npos);
+}
