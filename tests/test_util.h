@@ -7,6 +7,7 @@
 #include <map>
 #include <sys/wait.h>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 
 namespace jv::testing {
@@ -69,6 +70,22 @@ inline CommandResult RunGenerator(const std::string& arguments) {
   int status = pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
+}
+
+/// The example site, built once per test program into a temporary folder (a build takes a
+/// second or two, and many tests only read it).
+inline const fs::path& ExampleSiteOnce() {
+  static TempDir dir;
+  static bool built = false;
+  if (!built) {
+    CommandResult result = RunGenerator("build --data " + (SourceDir() / "data").string() +
+                                        " --templates " + (SourceDir() / "templates").string() +
+                                        " --out " + dir.str("site"));
+    if (result.exit_code != 0) throw std::runtime_error("building the example failed:\n" + result.output);
+    built = true;
+  }
+  static fs::path site = dir.path() / "site";
+  return site;
 }
 
 /// Every file below `root` with its bytes, for comparing whole trees.

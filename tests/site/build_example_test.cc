@@ -15,20 +15,7 @@ using namespace jv::testing;
 namespace {
 
 // One build of the example for all checks in this file (building takes a few seconds).
-const fs::path& ExampleSite() {
-  static TempDir dir;
-  static bool built = false;
-  if (!built) {
-    CommandResult result = RunGenerator("build --data " + (SourceDir() / "data").string() +
-                                        " --templates " + (SourceDir() / "templates").string() +
-                                        " --out " + dir.str("site"));
-    INFO(result.output);
-    REQUIRE(result.exit_code == 0);
-    built = true;
-  }
-  static fs::path site = dir.path() / "site";
-  return site;
-}
+const fs::path& ExampleSite() { return ExampleSiteOnce(); }
 
 std::string Page(const std::string& relative) { return ReadFile(ExampleSite() / relative); }
 

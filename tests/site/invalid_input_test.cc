@@ -53,19 +53,7 @@ bool Apply(const std::map<std::string, std::string>& c, const fs::path& data) {
 }
 
 // The previous site every failing build must leave alone, built once.
-const fs::path& PreviousSite() {
-  static TempDir dir;
-  static bool built = false;
-  if (!built) {
-    CommandResult result = RunGenerator("build --data " + (SourceDir() / "data").string() +
-                                        " --templates " + (SourceDir() / "templates").string() +
-                                        " --out " + dir.str("site"));
-    REQUIRE(result.exit_code == 0);
-    built = true;
-  }
-  static fs::path site = dir.path() / "site";
-  return site;
-}
+const fs::path& PreviousSite() { return ExampleSiteOnce(); }
 
 }  // namespace
 
