@@ -299,6 +299,7 @@ markdown::Hooks MakeHooks(const EditionScope& scope, const std::string& to_root)
     std::string slug = file.substr(0, file.size() - 3);
     for (const auto& chapter : scope.edition->chapters) {
       if (chapter.slug == slug) {
+        if (hash != std::string::npos) scope.section_links->push_back({slug, url.substr(hash + 1), where});
         return to_root + scope.edition->year_folder + "/" + slug + "/index.html" +
                (hash == std::string::npos ? "" : url.substr(hash));
       }

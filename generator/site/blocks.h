@@ -17,6 +17,13 @@ struct RenderedChart {
   std::string svg;
 };
 
+/// A link to `chapter#anchor` written at `where`.
+struct SectionLink {
+  std::string chapter;
+  std::string anchor;
+  Location where;
+};
+
 /// Everything a page of one edition needs to render its blocks.
 struct EditionScope {
   const model::Edition* edition;
@@ -25,6 +32,8 @@ struct EditionScope {
   const templates::TemplateSet* templates;
   const std::map<std::string, RenderedChart>* charts;
   int* sparklines;  ///< counts sparklines drawn, so each SVG gets ids unique on the site
+  /// Links to a section of another chapter, checked once every chapter's headings are known.
+  std::vector<SectionLink>* section_links;
 };
 
 /// Context for templates/blocks/kpi.mustache: one tile per indicator (at `area`, "" = total).

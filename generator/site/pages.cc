@@ -234,6 +234,7 @@ class SitePlanner {
                                        .Set("breadcrumbs", Breadcrumbs({{edition.title, "../index.html"}}, chapter.title))));
     plan_.files[edition.year_folder + "/" + chapter.slug + "/index.html"] = std::move(html);
     search_.push_back({chapter.title + " – " + edition.title, edition.year_folder + "/" + chapter.slug + "/index.html", doc.text});
+    for (const auto& heading : doc.headings) anchors_[chapter.slug].push_back(heading.anchor);
     return Status();
   }
 
@@ -397,6 +398,20 @@ class SitePlanner {
     plan_.files["sitemap.xml"] = Sitemap(base_url, pages);
   }
 
+  // A link to chapter#section must name a heading of that chapter; known only after every
+  // chapter has been rendered.
+  void CheckSectionLinks(std::vector<Diagnostic>* problems) {
+    for (const SectionLink& link : section_links_) {
+      const std::vector<std::string>& anchors = anchors_[link.chapter];
+      if (std::find(anchors.begin(), anchors.end(), link.anchor) != anchors.end()) continue;
+      std::string suggestion = ClosestMatch(link.anchor, anchors);
+      problems->push_back({Diagnostic::Severity::kError, link.where,
+                           "link to '" + link.chapter + ".md#" + link.anchor + "': that chapter has no section '" +
+                               link.anchor + "'" + (suggestion.empty() ? "" : " (did you mean '" + suggestion + "'?)")});
+    }
+    section_links_.clear();
+  }
+
   Status PlanEdition(const model::Edition& edition) {
     JV_ASSIGN_OR_RETURN(charts_, RenderCharts(edition));
     JV_RETURN_IF_ERROR(PlanHome(edition, edition.year_folder + "/index.html", "../"));
@@ -408,6 +423,7 @@ class SitePlanner {
       Status chapter = PlanChapter(edition, i, shown);
       problems.insert(problems.end(), chapter.diagnostics().begin(), chapter.diagnostics().end());
     }
+    CheckSectionLinks(&problems);
     if (!problems.empty()) return Status::FromDiagnostics(std::move(problems));
     JV_RETURN_IF_ERROR(PlanDashboard(edition));
     for (const model::Area& area : in_.project->areas) {
@@ -417,7 +433,8 @@ class SitePlanner {
   }
 
   EditionScope Scope(const model::Edition& edition) const {
-    return EditionScope{&edition, in_.figures, in_.text, in_.templates, &charts_, &sparklines_};
+    return EditionScope{&edition, in_.figures, in_.text, in_.templates, &charts_, &sparklines_,
+                        &section_links_};
   }
 
   const SiteInput& in_;
@@ -430,6 +447,8 @@ class SitePlanner {
   };
   std::vector<SearchEntry> search_;
   mutable int sparklines_ = 0;
+  mutable std::vector<SectionLink> section_links_;              // of the edition being planned
+  std::map<std::string, std::vector<std::string>> anchors_;     // chapter slug -> heading anchors
 };
 
 }  // namespace
