@@ -120,8 +120,7 @@ Result<std::string> TableBlock(const EditionScope& scope, const markdown::Direct
           .Set("groups", groups)
           .Set("notes", notes)
           .Set("has_notes", !table->notes.empty())
-          .Set("t", Context().Set("norm", scope.text->T("norm")).Set("below_norm_legend", scope.text->T("below_norm_legend"))
-                             .Set("indicator", scope.text->T("indicator")).Set("inferred_legend", scope.text->T("inferred_legend"))));
+          .Set("t", FixedTexts(*scope.text)));
 }
 
 // `story Title`: optional "kicker:" and "signature:" lines, a blank line, then Markdown.
@@ -168,8 +167,7 @@ Result<std::string> MediaBlock(const EditionScope& scope, const markdown::Direct
                                      .Set("url", url)
                                      .Set("caption", std::string(Trim(block.body)))
                                      .Set("is_video", block.name == "video")
-                                     .Set("t", Context().Set("watch_video", scope.text->T("watch_video"))
-                                                        .Set("open_link", scope.text->T("open_link"))));
+                                     .Set("t", FixedTexts(*scope.text)));
 }
 
 Result<std::string> RenderBlock(const EditionScope& scope, const markdown::Directive& block,
@@ -225,6 +223,12 @@ std::string Sparkline(const EditionScope& scope, const model::Indicator& indicat
 
 }  // namespace
 
+Context FixedTexts(const FigureText& text) {
+  Context t;
+  for (const auto& [key, value] : text.texts()) t.Set(key, value);
+  return t;
+}
+
 Context KpiTile(const EditionScope& scope, const model::Indicator& indicator,
                 const std::string& area) {
   const derive::Figures& figures = *scope.figures;
@@ -277,12 +281,7 @@ Context ChartBlock(const EditionScope& scope, const std::string& chart_id, const
       .Set("png_href", base + ".png")
       .Set("svg_href", base + ".svg")
       .Set("pdf_href", base + ".pdf")
-      .Set("t", Context()
-                    .Set("show_table", text.T("show_table"))
-                    .Set("download_csv", text.T("download_csv"))
-                    .Set("download_png", text.T("download_png"))
-                    .Set("download_svg", text.T("download_svg"))
-                    .Set("download_pdf", text.T("download_pdf")));
+      .Set("t", FixedTexts(text));
 }
 
 markdown::Hooks MakeHooks(const EditionScope& scope, const std::string& to_root) {

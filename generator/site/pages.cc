@@ -84,12 +84,6 @@ class SitePlanner {
     return charts;
   }
 
-  Context Translations() const {
-    Context t;
-    for (const auto& [key, value] : in_.text->texts()) t.Set(key, value);
-    return t;
-  }
-
   // Navigation and the parts every page shares. `to_root` leads from the page to the site root.
   Context PageContext(const model::Edition& edition, const std::string& to_root,
                       const std::string& title, const std::string& current) const {
@@ -124,7 +118,7 @@ class SitePlanner {
         .Set("accessibility_href", to_root + "toegankelijkheid/index.html")
         .Set("csv_href", to_root + "data/cijfers.csv")
         .Set("json_href", to_root + "data/cijfers.json")
-        .Set("t", Translations());
+        .Set("t", FixedTexts(*in_.text));
   }
 
   // The way back from a page to the edition's home: every step but the page itself is a link.
@@ -194,7 +188,7 @@ class SitePlanner {
                        .Set("chapters", ChapterList(edition, edition_root))
                        .Set("kpis", kpis)
                        .Set("dashboard_href", edition_root + "cijfers/index.html")
-                       .Set("t", Translations());
+                       .Set("t", FixedTexts(*in_.text));
     JV_ASSIGN_OR_RETURN(std::string html, RenderPage(path, edition.title, "home.mustache", body,
                                                      PageContext(edition, to_root, edition.title, "")));
     plan_.files[path] = std::move(html);
@@ -226,7 +220,7 @@ class SitePlanner {
                        .Set("html", doc.html)
                        .Set("previous", neighbour(-1))
                        .Set("next", neighbour(+1))
-                       .Set("t", Translations());
+                       .Set("t", FixedTexts(*in_.text));
     JV_ASSIGN_OR_RETURN(std::string html,
                         RenderPage(edition.year_folder + "/" + chapter.slug + "/index.html", chapter.title,
                                    "chapter.mustache", body,
@@ -294,7 +288,7 @@ class SitePlanner {
                        .Set("charts", charts_html)
                        .Set("areas", areas)
                        .Set("comparison", AreaComparison(edition))
-                       .Set("t", Translations());
+                       .Set("t", FixedTexts(*in_.text));
     JV_ASSIGN_OR_RETURN(std::string html,
                         RenderPage(edition.year_folder + "/cijfers/index.html", in_.text->T("dashboard"),
                                    "dashboard.mustache", body,
@@ -320,7 +314,7 @@ class SitePlanner {
                        .Set("note", area.note)
                        .Set("kpis", has_tiles ? kpis : "")
                        .Set("has_figures", has_tiles)
-                       .Set("t", Translations());
+                       .Set("t", FixedTexts(*in_.text));
     JV_ASSIGN_OR_RETURN(std::string html,
                         RenderPage(edition.year_folder + "/cijfers/" + area.id + "/index.html", area.name,
                                    "area.mustache", body,
@@ -337,7 +331,7 @@ class SitePlanner {
   Status PlanNotFound(const model::Edition& edition) {
     // Lies at the site root; a server that shows it for a deeper missing path resolves its
     // relative links from there (a known limit, since absolute links would break sub-paths).
-    Context body = Context().Set("title", in_.text->T("not_found_title")).Set("home_href", "index.html").Set("t", Translations());
+    Context body = Context().Set("title", in_.text->T("not_found_title")).Set("home_href", "index.html").Set("t", FixedTexts(*in_.text));
     JV_ASSIGN_OR_RETURN(std::string html,
                         RenderPage("404.html", in_.text->T("not_found_title"), "not-found.mustache", body, PageContext(edition, "", in_.text->T("not_found_title"), "")));
     plan_.files["404.html"] = std::move(html);
@@ -352,7 +346,7 @@ class SitePlanner {
                        .Set("organisation", site.organisation)
                        .Set("contact_email", site.contact_email)
                        .Set("checked_on", site.accessibility_date.empty() ? "" : in_.text->Date(site.accessibility_date))
-                       .Set("t", Translations());
+                       .Set("t", FixedTexts(*in_.text));
     JV_ASSIGN_OR_RETURN(std::string html,
                         RenderPage("toegankelijkheid/index.html", in_.text->T("accessibility_title"),
                                    "accessibility.mustache", body,
@@ -377,7 +371,7 @@ class SitePlanner {
                        .Set("to_root", "../")
                        .Set("index_href", index_path.substr(7))
                        .Set("script_href", "../" + asset_paths_.at("search.js"))
-                       .Set("t", Translations());
+                       .Set("t", FixedTexts(*in_.text));
     JV_ASSIGN_OR_RETURN(std::string html,
                         RenderPage("zoeken/index.html", in_.text->T("search"), "search.mustache", body, PageContext(edition, "../", in_.text->T("search"), "zoeken")));
     plan_.files["zoeken/index.html"] = std::move(html);

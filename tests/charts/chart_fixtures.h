@@ -145,4 +145,16 @@ inline DisplayList MustLayout(const ChartSpec& spec, double width = 640) {
   return std::move(list).value();
 }
 
+/// Lays `spec` out and paints it twice; both SVGs and both 2× PNGs must be byte-identical.
+/// Returns the PNG.
+inline std::string CheckSameBytesTwice(const ChartSpec& spec) {
+  DisplayList a = MustLayout(spec), b = MustLayout(spec);
+  CHECK(PaintSvg(a) == PaintSvg(b));
+  Result<std::string> png_a = PaintPng(a, 2), png_b = PaintPng(b, 2);
+  REQUIRE(png_a.ok());
+  REQUIRE(png_b.ok());
+  CHECK(*png_a == *png_b);
+  return *png_a;
+}
+
 }  // namespace jv::charts::testing

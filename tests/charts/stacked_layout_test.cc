@@ -46,12 +46,7 @@ TEST_CASE("Every variant lays out with all text inside and no overlaps", "[chart
 TEST_CASE("Every variant gives the same bytes twice", "[charts]") {
   for (const ChartSpec& spec : testing::AllVariants()) {
     INFO(spec.id);
-    DisplayList a = MustLayout(spec), b = MustLayout(spec);
-    CHECK(PaintSvg(a) == PaintSvg(b));
-    Result<std::string> png_a = PaintPng(a, 2), png_b = PaintPng(b, 2);
-    REQUIRE(png_a.ok());
-    REQUIRE(png_b.ok());
-    CHECK(*png_a == *png_b);
+    testing::CheckSameBytesTwice(spec);
   }
 }
 
