@@ -1,7 +1,7 @@
 #pragma once
-// A PNG writer tuned for charts: flat colours and straight edges compress well with light
-// deflate and the "Up"/"Sub" filters, so we trade a few percent of file size for several times
-// the speed of Cairo's own writer (libpng at its default, slowest-but-smallest settings).
+// A PNG writer tuned for charts: flat colours and straight edges are runs along a row and copies
+// of the row above, which its own deflate stream encodes without searching. Files are a few
+// percent larger than zlib's best, written many times faster than by Cairo's libpng writer.
 
 #include <string>
 
