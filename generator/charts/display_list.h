@@ -65,6 +65,13 @@ struct Text {
 
 using Item = std::variant<Rect, Polyline, Arc, Circle, Text, Polygon>;
 
+/// Where category `category` is drawn, for a page that lays links over the chart (a tile map's
+/// tiles lead to the areas' pages). Painters draw nothing for it.
+struct Hotspot {
+  size_t category = 0;
+  double x = 0, y = 0, width = 0, height = 0;
+};
+
 struct DisplayList {
   std::string id;           ///< the chart id (prefix for SVG ids)
   double width = 0, height = 0;
@@ -72,6 +79,7 @@ struct DisplayList {
   std::string title;        ///< becomes <title>
   std::string description;  ///< becomes <desc>
   std::vector<Item> items;  ///< painted in order
+  std::vector<Hotspot> hotspots;
 };
 
 }  // namespace jv::charts

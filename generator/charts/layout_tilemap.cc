@@ -79,6 +79,7 @@ double LayoutTileMap(LayoutBuilder& b) {
   for (size_t i = 0; i < spec.categories.size(); ++i) {
     if (!spec.tiles[i]) continue;
     Box box = grid.TileBox(*spec.tiles[i]);
+    b.list().hotspots.push_back({i, box.x, box.y, box.width, box.height});
     if (IsMissing(spec, i)) {
       AddNoDataBox(b, box);
       texts.emplace_back(i, ui::kText);  // 11:1 on the no-data grey

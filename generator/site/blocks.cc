@@ -1,5 +1,7 @@
 #include "site/blocks.h"
 
+#include <cstdio>
+
 #include "base/text.h"
 #include "charts/render.h"
 #include "site/figure_reference.h"
@@ -255,6 +257,30 @@ Context KpiTile(const EditionScope& scope, const model::Indicator& indicator,
   return tile;
 }
 
+// Links laid over a map's tiles to the districts' pages, placed in percent of the chart so they
+// follow it when the SVG scales with the page. The chart image itself stays one role="img".
+Context AreaLinks(const EditionScope& scope, const RenderedChart& chart, const std::string& to_root) {
+  Context links = Context::List();
+  auto percent = [](double part, double whole) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%.3f", 100 * part / whole);
+    return std::string(text);
+  };
+  for (const charts::Hotspot& spot : chart.hotspots) {
+    if (spot.category >= chart.content.category_areas.size()) continue;
+    const model::Area* area = scope.figures->Area(chart.content.category_areas[spot.category]);
+    if (area == nullptr || area->kind != model::AreaKind::kDistrict) continue;
+    links.Push(Context()
+                   .Set("href", to_root + scope.edition->year_folder + "/cijfers/" + area->id + "/index.html")
+                   .Set("label", scope.text->T("area_link", "area", area->name))
+                   .Set("left", percent(spot.x, chart.width))
+                   .Set("top", percent(spot.y, chart.height))
+                   .Set("width", percent(spot.width, chart.width))
+                   .Set("height", percent(spot.height, chart.height)));
+  }
+  return links;
+}
+
 Context ChartBlock(const EditionScope& scope, const std::string& chart_id, const std::string& to_root) {
   const RenderedChart& chart = scope.charts->at(chart_id);
   const FigureTable& table = chart.content.table;
@@ -273,6 +299,7 @@ Context ChartBlock(const EditionScope& scope, const std::string& chart_id, const
       .Set("title", chart.content.spec.title)
       .Set("subtitle", chart.content.spec.subtitle)
       .Set("svg", chart.svg)
+      .Set("links", AreaLinks(scope, chart, to_root))
       .Set("alt", chart.content.spec.description)
       .Set("corner", table.corner)
       .Set("columns", columns)

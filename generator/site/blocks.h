@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 
+#include "charts/display_list.h"
 #include "markdown/markdown.h"
 #include "site/chart_builder.h"
 #include "templates/templates.h"
@@ -15,6 +16,8 @@ namespace jv::site {
 struct RenderedChart {
   ChartContent content;
   std::string svg;
+  double width = 0, height = 0;           ///< CSS pixels of the SVG
+  std::vector<charts::Hotspot> hotspots;  ///< from the layout, for links over the chart
 };
 
 /// A link to `chapter#anchor` written at `where`.

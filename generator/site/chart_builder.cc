@@ -222,6 +222,7 @@ ChartContent BuildChart(const model::Chart& chart, const derive::Figures& figure
   for (size_t i = 0; i < chart.items.size(); ++i) {
     if (chart.items[i].indicator == chart.highlight) spec.highlight = static_cast<int>(i);
   }
+  if (!chart.areas.empty()) content.category_areas = chart.areas;
   if (chart.type == model::ChartType::kMap) AddMap(chart, figures, text, &spec);
   if (chart.band) {
     spec.target_band = chart.band;

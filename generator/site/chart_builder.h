@@ -21,6 +21,8 @@ struct ChartContent {
   charts::ChartSpec spec;
   FigureTable table;
   std::string csv;  ///< machine-readable: decimal point, no grouping
+  /// Charts by area: the area id of each category (empty for other charts).
+  std::vector<std::string> category_areas;
 };
 
 /// Builds the content of `chart` from `figures`. Missing values become gaps.

@@ -55,10 +55,11 @@ std::string Optional(const std::optional<double>& value) { return value ? Number
 
 }  // namespace
 
-std::string FiguresCsv(const derive::Figures& figures) {
+std::string FiguresCsv(const derive::Figures& figures, int last_year) {
   std::string csv = "indicator,label,unit,area,area_name,year,value,low,high,status,previous,"
                     "revised_on,certainty,source,note\n";
   for (const model::Value& v : figures.project().values) {
+    if (last_year != 0 && v.year > last_year) continue;
     const model::Indicator& indicator = *figures.Indicator(v.indicator);
     const model::Area& area = *figures.Area(v.area);
     std::vector<std::string> fields = {v.indicator, indicator.label, UnitName(indicator.unit), v.area,
@@ -72,7 +73,7 @@ std::string FiguresCsv(const derive::Figures& figures) {
   return csv;
 }
 
-std::string FiguresJson(const derive::Figures& figures) {
+std::string FiguresJson(const derive::Figures& figures, int last_year) {
   const model::Project& project = figures.project();
   std::string json = "{\n  \"indicators\": [";
   for (size_t i = 0; i < project.indicators.size(); ++i) {
@@ -87,9 +88,10 @@ std::string FiguresJson(const derive::Figures& figures) {
             JsonString(project.areas[i].name) + "}";
   }
   json += "\n  ],\n  \"values\": [";
-  for (size_t i = 0; i < project.values.size(); ++i) {
-    const model::Value& v = project.values[i];
-    json += std::string(i ? "," : "") + "\n    {\"indicator\": " + JsonString(v.indicator) + ", \"area\": " +
+  bool first = true;
+  for (const model::Value& v : project.values) {
+    if (last_year != 0 && v.year > last_year) continue;
+    json += std::string(first ? "" : ",") + "\n    {\"indicator\": " + JsonString(v.indicator) + ", \"area\": " +
             JsonString(v.area) + ", \"year\": " + std::to_string(v.year) + ", \"value\": " +
             (v.has_value ? Number(v.value) : "null") + ", \"status\": " + JsonString(StatusName(v.status)) +
             ", \"certainty\": " + JsonString(CertaintyName(v.certainty)) + ", \"source\": " + JsonString(v.source) +
@@ -97,6 +99,7 @@ std::string FiguresJson(const derive::Figures& figures) {
     if (v.low) json += ", \"low\": " + Number(*v.low) + ", \"high\": " + Number(*v.high);
     if (v.previous) json += ", \"previous\": " + Number(*v.previous) + ", \"revised_on\": " + JsonString(v.revised_on);
     json += "}";
+    first = false;
   }
   return json + "\n  ]\n}\n";
 }

@@ -66,10 +66,14 @@ class SitePlanner {
     charts::Theme theme;
     theme.font_family = in_.font_family;
     for (const model::Chart& chart : edition.charts) {
-      RenderedChart rendered{BuildChart(chart, *in_.figures, *in_.text), ""};
+      RenderedChart rendered;
+      rendered.content = BuildChart(chart, *in_.figures, *in_.text);
       Result<charts::DisplayList> layout = charts::Layout(rendered.content.spec, theme);
       if (!layout.ok()) return Status(layout.status()).WithContext("while drawing chart '" + chart.id + "' (" + chart.where.ToString() + ")");
       rendered.svg = charts::PaintSvg(*layout);
+      rendered.width = layout->width;
+      rendered.height = layout->height;
+      rendered.hotspots = layout->hotspots;
       JV_ASSIGN_OR_RETURN(std::string png, charts::PaintPng(*layout, 2.0));
       JV_ASSIGN_OR_RETURN(std::string png_1x, charts::PaintPng(*layout, 1.0));
       JV_ASSIGN_OR_RETURN(std::string pdf, charts::PaintPdf(*layout));
@@ -84,9 +88,37 @@ class SitePlanner {
     return charts;
   }
 
-  // Navigation and the parts every page shares. `to_root` leads from the page to the site root.
+  // Whether `edition` has a page at `page` (a path inside an edition's folder): the dashboard
+  // and district pages exist in every edition, a chapter only where one has that slug.
+  static bool HasPage(const model::Edition& edition, const std::string& page) {
+    if (page == "index.html" || page.compare(0, 8, "cijfers/") == 0) return true;
+    for (const model::Chapter& chapter : edition.chapters) {
+      if (page == chapter.slug + "/index.html") return true;
+    }
+    return false;
+  }
+
+  // Links to every edition; each leads to the same page there (`page_in_edition`) when that
+  // edition has it, else to its home.
+  Context EditionSwitcher(const model::Edition& current, const std::string& to_root,
+                          const std::string& page_in_edition) const {
+    Context list = Context::List();
+    for (const model::Edition& edition : in_.project->editions) {
+      std::string page = HasPage(edition, page_in_edition) ? page_in_edition : "index.html";
+      list.Push(Context()
+                    .Set("label", edition.year_folder)
+                    .Set("href", to_root + edition.year_folder + "/" + page)
+                    .Set("current", &edition == &current));
+    }
+    return list;
+  }
+
+  // Navigation and the parts every page shares. `to_root` leads from the page to the site root;
+  // `page_in_edition` is the page's path inside the edition folder (the site-wide pages use the
+  // edition's home), for the edition switcher.
   Context PageContext(const model::Edition& edition, const std::string& to_root,
-                      const std::string& title, const std::string& current) const {
+                      const std::string& title, const std::string& current,
+                      const std::string& page_in_edition = "index.html") const {
     Context nav = Context::List();
     std::string edition_root = to_root + edition.year_folder + "/";
     for (const model::Chapter& chapter : edition.chapters) {
@@ -115,10 +147,17 @@ class SitePlanner {
         .Set("font_family", in_.font_family)
         .Set("nav", nav)
         .Set("breadcrumbs", false)
+        .Set("has_editions", in_.project->editions.size() > 1)
+        .Set("editions", EditionSwitcher(edition, to_root, page_in_edition))
         .Set("accessibility_href", to_root + "toegankelijkheid/index.html")
-        .Set("csv_href", to_root + "data/cijfers.csv")
-        .Set("json_href", to_root + "data/cijfers.json")
+        .Set("csv_href", to_root + FiguresPath(edition, "csv"))
+        .Set("json_href", to_root + FiguresPath(edition, "json"))
         .Set("t", FixedTexts(*in_.text));
+  }
+
+  // The edition's figures as open data: every value up to its year.
+  static std::string FiguresPath(const model::Edition& edition, const std::string& extension) {
+    return edition.year_folder + "/data/cijfers-" + edition.year_folder + "." + extension;
   }
 
   // The way back from a page to the edition's home: every step but the page itself is a link.
@@ -130,7 +169,7 @@ class SitePlanner {
 
   // Renders a page that will stand at `path` (from the site root), with its Open Graph tags and
   // preview image (social/<path>.png, titled `title`); absolute URLs need the site's base_url.
-  Result<std::string> RenderPage(const std::string& path, const std::string& title,
+  Result<std::string> RenderPage(const model::Edition& edition, const std::string& path, const std::string& title,
                                  const std::string& body_template, Context body, Context page) {
     JV_ASSIGN_OR_RETURN(std::string content, in_.templates->Render(body_template, body));
     page.Set("content", content);
@@ -145,7 +184,7 @@ class SitePlanner {
       charts::Theme theme;
       theme.font_family = in_.font_family;
       JV_ASSIGN_OR_RETURN(plan_.files[card],
-                          charts::PaintSocialCard(title, site.organisation + " \u00b7 " + in_.project->editions.back().title, theme));
+                          charts::PaintSocialCard(title, site.organisation + " \u00b7 " + edition.title, theme));
     }
     page.Set("og_url", site.base_url.empty() ? "" : site.base_url + folder)
         .Set("og_image", site.base_url.empty() || card.empty() ? "" : site.base_url + card)
@@ -189,7 +228,7 @@ class SitePlanner {
                        .Set("kpis", kpis)
                        .Set("dashboard_href", edition_root + "cijfers/index.html")
                        .Set("t", FixedTexts(*in_.text));
-    JV_ASSIGN_OR_RETURN(std::string html, RenderPage(path, edition.title, "home.mustache", body,
+    JV_ASSIGN_OR_RETURN(std::string html, RenderPage(edition, path, edition.title, "home.mustache", body,
                                                      PageContext(edition, to_root, edition.title, "")));
     plan_.files[path] = std::move(html);
     return Status();
@@ -222,9 +261,9 @@ class SitePlanner {
                        .Set("next", neighbour(+1))
                        .Set("t", FixedTexts(*in_.text));
     JV_ASSIGN_OR_RETURN(std::string html,
-                        RenderPage(edition.year_folder + "/" + chapter.slug + "/index.html", chapter.title,
+                        RenderPage(edition, edition.year_folder + "/" + chapter.slug + "/index.html", chapter.title,
                                    "chapter.mustache", body,
-                                   PageContext(edition, to_root, chapter.title + " – " + edition.title, chapter.slug)
+                                   PageContext(edition, to_root, chapter.title + " – " + edition.title, chapter.slug, chapter.slug + "/index.html")
                                        .Set("breadcrumbs", Breadcrumbs({{edition.title, "../index.html"}}, chapter.title))));
     plan_.files[edition.year_folder + "/" + chapter.slug + "/index.html"] = std::move(html);
     search_.push_back({chapter.title + " – " + edition.title, edition.year_folder + "/" + chapter.slug + "/index.html", doc.text});
@@ -290,9 +329,9 @@ class SitePlanner {
                        .Set("comparison", AreaComparison(edition))
                        .Set("t", FixedTexts(*in_.text));
     JV_ASSIGN_OR_RETURN(std::string html,
-                        RenderPage(edition.year_folder + "/cijfers/index.html", in_.text->T("dashboard"),
+                        RenderPage(edition, edition.year_folder + "/cijfers/index.html", in_.text->T("dashboard"),
                                    "dashboard.mustache", body,
-                                   PageContext(edition, to_root, in_.text->T("dashboard") + " – " + edition.title, "cijfers")
+                                   PageContext(edition, to_root, in_.text->T("dashboard") + " – " + edition.title, "cijfers", "cijfers/index.html")
                                        .Set("breadcrumbs", Breadcrumbs({{edition.title, "../index.html"}}, in_.text->T("dashboard")))));
     plan_.files[edition.year_folder + "/cijfers/index.html"] = std::move(html);
     return Status();
@@ -316,9 +355,9 @@ class SitePlanner {
                        .Set("has_figures", has_tiles)
                        .Set("t", FixedTexts(*in_.text));
     JV_ASSIGN_OR_RETURN(std::string html,
-                        RenderPage(edition.year_folder + "/cijfers/" + area.id + "/index.html", area.name,
+                        RenderPage(edition, edition.year_folder + "/cijfers/" + area.id + "/index.html", area.name,
                                    "area.mustache", body,
-                                   PageContext(edition, to_root, area.name + " – " + edition.title, "cijfers")
+                                   PageContext(edition, to_root, area.name + " – " + edition.title, "cijfers", "cijfers/" + area.id + "/index.html")
                                        .Set("breadcrumbs", Breadcrumbs({{edition.title, "../../index.html"},
                                                                         {in_.text->T("dashboard"), "../index.html"}},
                                                                        area.name))));
@@ -333,7 +372,7 @@ class SitePlanner {
     // relative links from there (a known limit, since absolute links would break sub-paths).
     Context body = Context().Set("title", in_.text->T("not_found_title")).Set("home_href", "index.html").Set("t", FixedTexts(*in_.text));
     JV_ASSIGN_OR_RETURN(std::string html,
-                        RenderPage("404.html", in_.text->T("not_found_title"), "not-found.mustache", body, PageContext(edition, "", in_.text->T("not_found_title"), "")));
+                        RenderPage(edition, "404.html", in_.text->T("not_found_title"), "not-found.mustache", body, PageContext(edition, "", in_.text->T("not_found_title"), "")));
     plan_.files["404.html"] = std::move(html);
     return Status();
   }
@@ -348,7 +387,7 @@ class SitePlanner {
                        .Set("checked_on", site.accessibility_date.empty() ? "" : in_.text->Date(site.accessibility_date))
                        .Set("t", FixedTexts(*in_.text));
     JV_ASSIGN_OR_RETURN(std::string html,
-                        RenderPage("toegankelijkheid/index.html", in_.text->T("accessibility_title"),
+                        RenderPage(edition, "toegankelijkheid/index.html", in_.text->T("accessibility_title"),
                                    "accessibility.mustache", body,
                                    PageContext(edition, "../", in_.text->T("accessibility_title"), "")));
     plan_.files["toegankelijkheid/index.html"] = std::move(html);
@@ -373,7 +412,7 @@ class SitePlanner {
                        .Set("script_href", "../" + asset_paths_.at("search.js"))
                        .Set("t", FixedTexts(*in_.text));
     JV_ASSIGN_OR_RETURN(std::string html,
-                        RenderPage("zoeken/index.html", in_.text->T("search"), "search.mustache", body, PageContext(edition, "../", in_.text->T("search"), "zoeken")));
+                        RenderPage(edition, "zoeken/index.html", in_.text->T("search"), "search.mustache", body, PageContext(edition, "../", in_.text->T("search"), "zoeken")));
     plan_.files["zoeken/index.html"] = std::move(html);
     return Status();
   }
@@ -408,6 +447,9 @@ class SitePlanner {
 
   Status PlanEdition(const model::Edition& edition) {
     JV_ASSIGN_OR_RETURN(charts_, RenderCharts(edition));
+    anchors_.clear();  // section links stay inside their edition
+    plan_.files[FiguresPath(edition, "csv")] = FiguresCsv(*in_.figures, edition.year);
+    plan_.files[FiguresPath(edition, "json")] = FiguresJson(*in_.figures, edition.year);
     JV_RETURN_IF_ERROR(PlanHome(edition, edition.year_folder + "/index.html", "../"));
     // Every chapter is rendered even after one fails, so all mistakes are reported at once.
     std::vector<Diagnostic> problems;
@@ -442,7 +484,7 @@ class SitePlanner {
   std::vector<SearchEntry> search_;
   mutable int sparklines_ = 0;
   mutable std::vector<SectionLink> section_links_;              // of the edition being planned
-  std::map<std::string, std::vector<std::string>> anchors_;     // chapter slug -> heading anchors
+  std::map<std::string, std::vector<std::string>> anchors_;     // of the edition being planned: chapter slug -> heading anchors
 };
 
 }  // namespace

@@ -68,6 +68,22 @@ TEST_CASE("Tile map tiles land at their grid positions", "[charts][map]") {
   }
 }
 
+TEST_CASE("Every tile on the map is a hotspot covering exactly its square", "[charts][map]") {
+  ChartSpec spec = testing::TileMapSpec();
+  DisplayList list = MustLayout(spec);
+  std::vector<TileMark> tiles = Tiles(list);
+  REQUIRE(list.hotspots.size() == tiles.size());
+  for (size_t i = 0; i < tiles.size(); ++i) {
+    const Hotspot& spot = list.hotspots[i];
+    INFO(spec.categories[spot.category]);
+    CHECK(spot.category == i);
+    CHECK(spot.x == tiles[i].x);
+    CHECK(spot.y == tiles[i].y);
+    CHECK(spot.width == tiles[i].size);
+    CHECK(spot.height == tiles[i].size);
+  }
+}
+
 TEST_CASE("Tile map fills larger values darker", "[charts][map]") {
   ChartSpec spec = testing::TileMapSpec();
   std::vector<TileMark> tiles = Tiles(MustLayout(spec));
