@@ -28,6 +28,11 @@ bool IsIdentifier(std::string_view id);
 /// The 1-based line and column (in characters, not UTF-8 bytes) of byte `offset` in `text`.
 std::pair<int, int> LineColumnAt(std::string_view text, size_t offset);
 
+/// The byte offset of the first byte that does not start a well-formed UTF-8 character
+/// (overlong forms, surrogates and code points above U+10FFFF count as ill-formed), or npos
+/// when all of `text` is valid UTF-8.
+size_t FindInvalidUtf8(std::string_view text);
+
 /// Levenshtein distance, for "did you mean" suggestions.
 int EditDistance(std::string_view a, std::string_view b);
 

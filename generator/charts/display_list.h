@@ -82,4 +82,8 @@ struct DisplayList {
   std::vector<Hotspot> hotspots;
 };
 
+/// Every drawn detail of `list` as bytes, numbers at full precision: equal fingerprints give
+/// equal pictures from every painter, so a build may reuse a picture painted before.
+std::string Fingerprint(const DisplayList& list);
+
 }  // namespace jv::charts

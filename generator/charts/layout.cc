@@ -7,6 +7,7 @@
 #include "base/text.h"
 #include "charts/layout_builder.h"
 #include "charts/layout_map.h"
+#include "charts/palette.h"
 #include "charts/render.h"
 
 namespace jv::charts {
@@ -52,6 +53,13 @@ Status ValidateText(const ChartSpec& spec) {
   return Status();
 }
 
+// The largest magnitude a chart draws. Far beyond any figure of a report (€ 10^15), and small
+// enough that axis steps, tick values and pixel positions stay ordinary doubles: near the largest
+// double, max - min and the tick beyond max overflow to infinity.
+constexpr double kMaxDrawable = 1e15;
+
+bool Drawable(double value) { return std::isfinite(value) && std::abs(value) <= kMaxDrawable; }
+
 Status ValidateSeries(const ChartSpec& spec) {
   size_t n = spec.categories.size();
   for (const Series& series : spec.series) {
@@ -66,6 +74,7 @@ Status ValidateSeries(const ChartSpec& spec) {
     }
     for (const std::optional<double>& v : series.values) {
       if (v && !std::isfinite(*v)) return SpecError(spec, name + " has a value that is not finite");
+      if (v && !Drawable(*v)) return SpecError(spec, name + " has a value too large to draw (beyond ±10^15)");
     }
   }
   return Status();
@@ -108,11 +117,31 @@ Status ValidateStackAndBand(const ChartSpec& spec) {
     if (!bars && spec.kind != ChartKind::kLine) {
       return SpecError(spec, "a target band needs a bar or line chart");
     }
-    if (!std::isfinite(low) || !std::isfinite(high) || low > high) {
-      return SpecError(spec, "the target band needs finite values with low <= high");
+    if (!Drawable(low) || !Drawable(high) || low > high) {
+      return SpecError(spec, "the target band needs finite values (within ±10^15) with low <= high");
     }
   }
   return Status();
+}
+
+// True when no series has any value and the spec says how to call that: the chart is drawn as
+// its header and spec.missing_label (a new edition before its figures are in), whatever its kind.
+bool DrawnAsNoData(const ChartSpec& spec) {
+  if (spec.kind == ChartKind::kSparkline || spec.missing_label.empty()) return false;
+  for (const Series& series : spec.series) {
+    for (const std::optional<double>& v : series.values) {
+      if (v) return false;
+    }
+  }
+  return true;
+}
+
+double LayoutNoData(LayoutBuilder& b) {
+  double top = b.AddHeader() + 24;
+  TextStyle style = b.LabelStyle();
+  b.AddText(b.left() + b.content_width() / 2, top + b.Ascent(style), b.spec().missing_label, style,
+            TextAnchor::kMiddle, ui::kText);
+  return top + b.LineHeight(style) + 24;
 }
 
 // Everything Layout() relies on; errors name the chart so the caller's message is useful.
@@ -133,10 +162,14 @@ Status Validate(const ChartSpec& spec, const Theme& theme) {
   if (spec.series.empty()) return SpecError(spec, "there are no series");
   JV_RETURN_IF_ERROR(ValidateSeries(spec));
   JV_RETURN_IF_ERROR(ValidateText(spec));
-  if (spec.target && !std::isfinite(*spec.target)) {
-    return SpecError(spec, "the target is not finite");
+  if (spec.target && !Drawable(*spec.target)) {
+    return SpecError(spec, "the target is not finite or too large to draw (beyond ±10^15)");
+  }
+  if (spec.scale_midpoint && !Drawable(*spec.scale_midpoint)) {
+    return SpecError(spec, "the scale midpoint is not finite or too large to draw (beyond ±10^15)");
   }
   JV_RETURN_IF_ERROR(ValidateStackAndBand(spec));
+  if (DrawnAsNoData(spec)) return Status();
   if (spec.kind == ChartKind::kDonut) return ValidateDonut(spec);
   if (std::string problem = MapOrSparklineProblem(spec); !problem.empty()) {
     return SpecError(spec, problem);
@@ -194,7 +227,8 @@ Result<DisplayList> Layout(const ChartSpec& spec, const Theme& theme) {
 
   LayoutBuilder builder(spec, theme, **measurer, &list);
   double bottom = 0;
-  switch (spec.kind) {
+  if (DrawnAsNoData(spec)) bottom = LayoutNoData(builder);
+  else switch (spec.kind) {
     case ChartKind::kBar: bottom = LayoutBarChart(builder); break;
     case ChartKind::kHorizontalBar: bottom = LayoutHorizontalBarChart(builder); break;
     case ChartKind::kLine: bottom = LayoutLineChart(builder); break;

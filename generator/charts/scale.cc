@@ -40,8 +40,9 @@ double TickValue(long long k, int mantissa, int exponent) {
 std::vector<double> NiceTicks(double min, double max, int desired) {
   if (min > max) std::swap(min, max);
   if (max - min < 1e-12) {
-    // A flat domain still needs an axis: widen it around the value (or to 0..1 for zero).
-    double pad = min == 0 ? 1 : std::abs(min) * 0.5;
+    // A flat domain still needs an axis: widen it around the value (or to 0..1 for zero, and
+    // for values so close to zero that half of them has no usable step, e.g. 5e-324).
+    double pad = std::abs(min) < 1e-12 ? 1 : std::abs(min) * 0.5;
     min = min >= 0 && min - pad < 0 ? 0 : min - pad;
     max += pad;
   }

@@ -12,6 +12,7 @@ Result<std::vector<CsvRow>> ParseCsv(const std::string& file, const std::string&
   std::string field;
   bool in_quotes = false, field_started = false;
   int line = 1, column = 1, field_column = 1, quote_line = 0;
+  size_t cells = 0;
   auto end_field = [&] {
     row.fields.push_back(field);
     row.columns.push_back(field_column);
@@ -49,9 +50,21 @@ Result<std::vector<CsvRow>> ParseCsv(const std::string& file, const std::string&
     } else if (c == separator) {
       end_field();
       field_column = column + 1;
+      if (row.fields.size() >= kMaxCsvFields) {
+        return Status::Error({file, row.line, column},
+                             "more than " + std::to_string(kMaxCsvFields) + " fields on one line");
+      }
+      if (++cells > kMaxCsvCells) {
+        return Status::Error({file, line, column}, "more than " + std::to_string(kMaxCsvCells) +
+                                                       " fields in the file: split the file");
+      }
     } else if (c == '\n' || c == '\r') {
       if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
       end_row();
+      if (rows.size() > kMaxCsvRows) {
+        return Status::Error({file, line, 1}, "more than " + std::to_string(kMaxCsvRows) +
+                                                  " rows: split the file");
+      }
       ++line;
       column = 0;
       field_column = 1;

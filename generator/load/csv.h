@@ -15,7 +15,14 @@ struct CsvRow {
   std::vector<int> columns;         ///< 1-based column where each field starts
 };
 
-/// Splits `text` into rows; blank lines are skipped. Error on an unterminated quote.
+/// Limits that keep the memory a CSV file needs in proportion to what a report can use.
+constexpr size_t kMaxCsvFields = 1000;     ///< fields on one line
+constexpr size_t kMaxCsvRows = 1000000;    ///< rows in one file
+constexpr size_t kMaxCsvCells = 5000000;   ///< fields in one file
+
+/// Splits `text` into rows; blank lines are skipped. Error on an unterminated quote and when
+/// a line has more than kMaxCsvFields fields or the file more than kMaxCsvRows rows or
+/// kMaxCsvCells fields.
 Result<std::vector<CsvRow>> ParseCsv(const std::string& file, const std::string& text,
                                      char separator);
 

@@ -3,16 +3,15 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 namespace fs = std::filesystem;
 
 namespace jv::load {
 
-Folder::Folder(std::string root, std::string canonical_root)
-    : root_(std::move(root)), canonical_root_(std::move(canonical_root)) {}
+Folder::Folder(std::string root, std::string canonical_root, size_t max_file_bytes)
+    : root_(std::move(root)), canonical_root_(std::move(canonical_root)), max_file_bytes_(max_file_bytes) {}
 
-Result<Folder> Folder::Open(const std::string& root) {
+Result<Folder> Folder::Open(const std::string& root, size_t max_file_bytes) {
   std::error_code ec;
   if (!fs::is_directory(root, ec)) {
     return Status::Error({root, 0, 0}, "folder not found");
@@ -21,7 +20,7 @@ Result<Folder> Folder::Open(const std::string& root) {
   if (ec) return Status::Error({root, 0, 0}, "cannot open folder: " + ec.message());
   std::string shown = root;
   while (shown.size() > 1 && shown.back() == '/') shown.pop_back();
-  return Folder(shown, canonical);
+  return Folder(shown, canonical, max_file_bytes);
 }
 
 std::string Folder::Display(const std::string& relative) const {
@@ -31,8 +30,8 @@ std::string Folder::Display(const std::string& relative) const {
 Status Folder::CheckInside(const std::string& relative) const {
   fs::path rel(relative);
   if (rel.is_absolute()) {
-    return Status::Error({Display(""), 0, 0}, "refusing absolute path '" + relative +
-                                                  "': files must be inside the folder");
+    return Status::Error({relative, 0, 0}, "refusing an absolute path: name a file inside " + root_ +
+                                               "/ with a path relative to that folder");
   }
   std::error_code ec;
   // weakly_canonical resolves symbolic links, so a link pointing out is caught too.
@@ -40,24 +39,54 @@ Status Folder::CheckInside(const std::string& relative) const {
   std::string resolved_text = resolved.string();
   if (ec || (resolved_text != canonical_root_ &&
              resolved_text.rfind(canonical_root_ + "/", 0) != 0)) {
+    fs::path normal = rel.lexically_normal();
+    bool climbs = !normal.empty() && *normal.begin() == "..";
     return Status::Error({Display(relative), 0, 0},
-                         "refusing to read a file outside " + root_ + "/");
+                         climbs ? "refusing a path that leads outside " + root_ + "/ (files must be inside that folder)"
+                                : "refusing a symbolic link that points outside " + root_ +
+                                      "/ (files must be inside that folder)");
   }
   return Status();
 }
 
 bool Folder::Exists(const std::string& relative) const {
   std::error_code ec;
-  return CheckInside(relative).ok() && fs::is_regular_file(fs::path(root_) / relative, ec);
+  fs::path rel(relative);
+  return fs::exists(fs::symlink_status(rel.is_absolute() ? rel : fs::path(root_) / rel, ec));
 }
 
 Result<std::string> Folder::Read(const std::string& relative) const {
   JV_RETURN_IF_ERROR(CheckInside(relative));
-  std::ifstream in(fs::path(root_) / relative, std::ios::binary);
+  fs::path path = fs::path(root_) / relative;
+  std::error_code ec;
+  fs::file_status status = fs::status(path, ec);
+  if (!fs::exists(status)) return Status::Error({Display(relative), 0, 0}, "file not found");
+  // A folder, a named pipe or a device: reading it would fail or never end.
+  if (!fs::is_regular_file(status)) {
+    return Status::Error({Display(relative), 0, 0}, "not a regular file");
+  }
+  std::ifstream in(path, std::ios::binary);
   if (!in) return Status::Error({Display(relative), 0, 0}, "file not found or not readable");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
+  size_t limit = max_file_bytes_ == 0 ? std::string().max_size() : max_file_bytes_;
+  auto too_large = [&] {
+    return Status::Error({Display(relative), 0, 0},
+                         "file is larger than " +
+                             (limit >= (1 << 20) ? std::to_string(limit >> 20) + " MB"
+                                                 : std::to_string(limit) + " bytes") +
+                             ", the most this program reads from one file; split it or leave out "
+                             "what the report does not show");
+  };
+  uintmax_t size = fs::file_size(path, ec);
+  if (!ec && size > limit) return too_large();
+  // Read in blocks and stop past the limit: the size may change between the check and the read.
+  std::string bytes;
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    bytes.append(buffer, static_cast<size_t>(in.gcount()));
+    if (bytes.size() > limit) return too_large();
+  }
+  if (in.bad()) return Status::Error({Display(relative), 0, 0}, "cannot read file");
+  return bytes;
 }
 
 std::vector<std::string> Folder::List(const std::string& relative_dir,

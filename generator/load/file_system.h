@@ -11,11 +11,17 @@ namespace jv::load {
 
 class Folder {
  public:
-  /// `root` must exist and be a directory.
-  static Result<Folder> Open(const std::string& root);
+  /// `root` must exist and be a directory. `max_file_bytes` (0: no limit) is the largest file
+  /// Read accepts, so a huge input gives a clear error instead of exhausting memory.
+  static Result<Folder> Open(const std::string& root, size_t max_file_bytes = 0);
 
-  /// Reads `relative` (e.g. "values/a.csv"). Error when missing or outside the folder.
+  /// Reads `relative` (e.g. "values/a.csv"). Error when missing, not a regular file, larger
+  /// than the limit, or outside the folder (an absolute path, a path through "..", or a
+  /// symbolic link pointing out); the message names the path as written.
   Result<std::string> Read(const std::string& relative) const;
+  /// Whether anything is at `relative` (a file, a folder or a link, also one pointing out of
+  /// the folder), so that a caller that reads optional files reports such a file through Read
+  /// instead of silently skipping it.
   bool Exists(const std::string& relative) const;
   /// Regular files directly in `relative_dir` whose names end in `suffix`, sorted by name.
   std::vector<std::string> List(const std::string& relative_dir, const std::string& suffix) const;
@@ -25,11 +31,12 @@ class Folder {
   std::string Display(const std::string& relative) const;
 
  private:
-  explicit Folder(std::string root, std::string canonical_root);
+  Folder(std::string root, std::string canonical_root, size_t max_file_bytes);
   Status CheckInside(const std::string& relative) const;
 
   std::string root_;
   std::string canonical_root_;
+  size_t max_file_bytes_ = 0;
 };
 
 }  // namespace jv::load

@@ -113,6 +113,39 @@ class PositionScanner {
 };
 
 
+// Limits checked before nlohmann builds the document: the nesting depth (PositionScanner
+// recurses once per level) and the number of values (each costs memory in the document and
+// in the position table). The count is approximate: containers plus commas.
+Status CheckLimits(const std::string& file, const std::string& text) {
+  size_t depth = 0, values = 1;
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      ++values;
+      if (++depth > kMaxJsonDepth) {
+        auto [line, column] = LineColumnAt(text, i);
+        return Status::Error({file, line, column}, "JSON nested more than " + std::to_string(kMaxJsonDepth) +
+                                                       " levels deep");
+      }
+    } else if (c == ']' || c == '}') {
+      if (depth > 0) --depth;
+    } else if (c == ',' && ++values > kMaxJsonValues) {
+      auto [line, column] = LineColumnAt(text, i);
+      return Status::Error({file, line, column}, "more than " + std::to_string(kMaxJsonValues) +
+                                                     " values in one JSON file: split the file");
+    }
+  }
+  return Status();
+}
+
 // nlohmann's message reads "[json.exception.parse_error.101] parse error at line 3, column 5:
 // syntax error while parsing object - unexpected '}'; expected string literal". Keep the part
 // a person needs.
@@ -129,6 +162,7 @@ std::string CleanParseMessage(const std::string& what) {
 Result<JsonDocument> JsonDocument::Parse(std::string file, const std::string& text) {
   JsonDocument doc;
   doc.file_ = std::move(file);
+  JV_RETURN_IF_ERROR(CheckLimits(doc.file_, text));
   try {
     doc.root_ = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {

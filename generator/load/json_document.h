@@ -14,6 +14,11 @@
 
 namespace jv::load {
 
+/// Limits on a JSON file, checked before parsing: deeper nesting or more values is an error
+/// naming the line and column where the limit is passed.
+constexpr size_t kMaxJsonDepth = 64;
+constexpr size_t kMaxJsonValues = 1000000;
+
 /// A JSON document plus the line:column of every value, keyed by JSON pointer ("/areas/2/id").
 class JsonDocument {
  public:

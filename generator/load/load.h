@@ -10,6 +10,13 @@
 
 namespace jv::load {
 
+/// The largest data file (JSON, CSV, GeoJSON, Markdown) the loader reads; a larger one is an
+/// error naming the file, so memory use stays bounded (see docs/guarantees.md).
+constexpr size_t kMaxDataFileBytes = size_t{32} << 20;
+/// The largest chapter: Markdown costs more per byte than figures, and 1 MB is some 150.000
+/// words.
+constexpr size_t kMaxChapterBytes = size_t{1} << 20;
+
 /// Reads every file of the data folder (see docs/data-format.md). Collects all problems it can
 /// find before failing, so the user sees them at once.
 Result<model::Project> LoadProject(const std::string& data_dir);

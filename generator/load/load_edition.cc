@@ -2,6 +2,7 @@
 
 #include "base/text.h"
 #include "load/geojson.h"
+#include "load/load.h"
 #include "load/load_internal.h"
 
 namespace jv::load {
@@ -63,7 +64,7 @@ void ReadGeoJson(const Folder& folder, ObjectReader& reader, model::Chart* chart
   std::string property = reader.Has("geojson_property") ? reader.String("geojson_property") : "id";
   Result<std::string> text = folder.Read(chart->geojson);
   if (!text.ok()) {
-    reader.Error("geojson", text.status().diagnostics().front().message + ": " + folder.Display(chart->geojson));
+    reader.Error("geojson", "GeoJSON file '" + chart->geojson + "': " + text.status().diagnostics().front().message);
     return;
   }
   Result<JsonDocument> doc = JsonDocument::Parse(folder.Display(chart->geojson), *text);
@@ -202,10 +203,19 @@ void LoadChapter(const Folder& folder, const std::string& dir, const std::string
     return;
   }
   Result<std::string> text = folder.Read(relative);
-  if (!text.ok()) {
-    for (const Diagnostic& d : text.status().diagnostics()) diagnostics->push_back(d);
+  if (!text.ok()) {  // e.g. a symbolic link pointing out of the data folder
+    diagnostics->push_back({Diagnostic::Severity::kError, listed_at,
+                            "chapter '" + slug + "': " + folder.Display(relative) + ": " +
+                                text.status().diagnostics().front().message});
     return;
   }
+  if (text->size() > kMaxChapterBytes) {
+    diagnostics->push_back({Diagnostic::Severity::kError, {folder.Display(relative), 1, 1},
+                            "chapter is larger than " + std::to_string(kMaxChapterBytes >> 20) +
+                                " MB, the most this program reads from one chapter: split it into chapters"});
+    return;
+  }
+  if (!CheckUtf8(folder.Display(relative), *text, diagnostics)) return;
   model::Chapter chapter;
   chapter.where = {folder.Display(relative), 1, 1};
   chapter.slug = slug;

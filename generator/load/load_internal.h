@@ -15,6 +15,10 @@ namespace jv::load {
 std::optional<JsonDocument> ReadJson(const Folder& folder, const std::string& relative,
                                      std::vector<Diagnostic>* diagnostics);
 
+/// False, with a diagnostic at the first bad byte, when `text` is not valid UTF-8 (JSON files
+/// are checked by the JSON parser; CSV and Markdown files by this).
+bool CheckUtf8(const std::string& file, const std::string& text, std::vector<Diagnostic>* diagnostics);
+
 /// Reads the field `key` as one of `choices`; `fallback` when absent, a diagnostic when unknown.
 template <typename E>
 E ReadChoice(ObjectReader& reader, const std::string& key,

@@ -1,6 +1,8 @@
+#include <cstdio>
 #include <filesystem>
 
 #include "base/text.h"
+#include "load/csv.h"
 #include "load/load.h"
 #include "load/load_internal.h"
 
@@ -15,12 +17,22 @@ void LoadSite(const Folder& folder, Project* project, Diagnostics* diagnostics) 
   if (!doc) return;
   ObjectReader site(*doc, "", diagnostics);
   site.RejectUnknownFields({"organisation", "short_name", "locale", "editions", "base_url",
-                            "contact_email", "accessibility_date"});
+                            "contact_email", "accessibility_date", "allow_raw_html"});
   project->site.where = site.where();
   project->site.organisation = site.String("organisation");
   project->site.short_name = site.OptionalString("short_name");
   if (site.Has("locale")) project->site.locale = site.String("locale");
-  project->site.editions = site.StringList("editions", true);
+  std::vector<std::pair<Location, std::string>> editions = site.LocatedStrings("editions", true);
+  for (const auto& [where, name] : editions) {
+    // The name is a folder below data/ and a folder of the site: never a path.
+    if (IsIdentifier(name)) {
+      project->site.editions.push_back(name);
+    } else {
+      diagnostics->push_back({Diagnostic::Severity::kError, where,
+                              "edition '" + name + "' must be the name of a folder in " + folder.Display("") +
+                                  "/: lower case letters, digits and hyphens, e.g. \"2023\""});
+    }
+  }
   project->site.base_url = site.OptionalString("base_url");
   if (!project->site.base_url.empty() && project->site.base_url.rfind("https://", 0) != 0 &&
       project->site.base_url.rfind("http://", 0) != 0) {
@@ -29,7 +41,12 @@ void LoadSite(const Folder& folder, Project* project, Diagnostics* diagnostics) 
   if (!project->site.base_url.empty() && project->site.base_url.back() != '/') project->site.base_url += '/';
   project->site.contact_email = site.OptionalString("contact_email");
   project->site.accessibility_date = site.OptionalString("accessibility_date");
-  if (project->site.editions.empty() && site.is_object()) {
+  if (!project->site.accessibility_date.empty() && !IsIsoDate(project->site.accessibility_date)) {
+    site.Error("accessibility_date", "'" + project->site.accessibility_date +
+                                         "' is not a date: write it as YYYY-MM-DD, e.g. 2024-03-15");
+  }
+  project->site.allow_raw_html = site.OptionalBool("allow_raw_html").value_or(false);
+  if (editions.empty() && site.is_object()) {
     site.Error("editions", "'editions' lists no edition: add the year folder, e.g. \"2023\"");
   }
 }
@@ -168,6 +185,18 @@ void ExpandDistricts(Project* project) {
 
 }  // namespace
 
+bool CheckUtf8(const std::string& file, const std::string& text, Diagnostics* diagnostics) {
+  size_t bad = FindInvalidUtf8(text);
+  if (bad == std::string::npos) return true;
+  auto [line, column] = LineColumnAt(text, bad);
+  char byte[8];
+  std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));
+  diagnostics->push_back({Diagnostic::Severity::kError, {file, line, column},
+                          std::string("invalid UTF-8 (byte ") + byte +
+                              "): save the file with the encoding UTF-8"});
+  return false;
+}
+
 std::optional<JsonDocument> ReadJson(const Folder& folder, const std::string& relative,
                                      Diagnostics* diagnostics) {
   Result<std::string> text = folder.Read(relative);
@@ -184,7 +213,7 @@ std::optional<JsonDocument> ReadJson(const Folder& folder, const std::string& re
 }
 
 Result<model::Project> LoadProject(const std::string& data_dir) {
-  JV_ASSIGN_OR_RETURN(Folder folder, Folder::Open(data_dir));
+  JV_ASSIGN_OR_RETURN(Folder folder, Folder::Open(data_dir, kMaxDataFileBytes));
   Project project;
   Diagnostics diagnostics;
   LoadSite(folder, &project, &diagnostics);

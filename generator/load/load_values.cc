@@ -212,6 +212,7 @@ void LoadCsvValues(const Folder& folder, const std::string& relative, model::Pro
     for (const Diagnostic& d : text.status().diagnostics()) diagnostics->push_back(d);
     return;
   }
+  if (!CheckUtf8(file, *text, diagnostics)) return;
   Result<DialectText> dialect = ReadSeparatorLine(file, *text);
   if (!dialect.ok()) {
     for (const Diagnostic& d : dialect.status().diagnostics()) diagnostics->push_back(d);

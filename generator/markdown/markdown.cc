@@ -4,6 +4,7 @@
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <map>
 #include <memory>
@@ -49,6 +50,21 @@ std::string PlainText(cmark_node* node) {
   return text;
 }
 
+// Whether a link or image target is safe to publish: a path within the site, an #anchor, or
+// an address with the scheme http, https, mailto or tel. Any other scheme (javascript:,
+// vbscript:, data:, file:, …) could run code in the reader's browser or reach their disk.
+// Browsers ignore blanks and control characters inside a scheme, so this does too.
+bool IsSafeUrl(const std::string& url) {
+  std::string scheme;
+  for (char c : url) {
+    if (static_cast<unsigned char>(c) <= 0x20) continue;
+    if (c == ':') return scheme == "http" || scheme == "https" || scheme == "mailto" || scheme == "tel";
+    if (c == '/' || c == '?' || c == '#') return true;  // no scheme: a relative address
+    scheme += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return true;
+}
+
 // Everything the walk over the tree needs; it collects nodes first and changes the tree after,
 // because cmark's iterator must not see nodes being replaced.
 class TreeRewriter {
@@ -59,7 +75,7 @@ class TreeRewriter {
         extensions_(extensions), diagnostics_(diagnostics) {}
 
   std::vector<Heading> Run() {
-    std::vector<cmark_node*> blocks, headings, links;
+    std::vector<cmark_node*> blocks, headings, links, images;
     cmark_iter* iter = cmark_iter_new(root_);
     cmark_event_type event;
     while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
@@ -69,11 +85,13 @@ class TreeRewriter {
         case CMARK_NODE_CODE_BLOCK: blocks.push_back(node); break;
         case CMARK_NODE_HEADING: headings.push_back(node); break;
         case CMARK_NODE_LINK: links.push_back(node); break;
+        case CMARK_NODE_IMAGE: images.push_back(node); break;
         default: break;
       }
     }
     cmark_iter_free(iter);
     for (cmark_node* node : links) RewriteLink(node);
+    for (cmark_node* node : images) DropUnsafeImage(node);
     for (cmark_node* node : blocks) RenderDirective(node);
     std::vector<Heading> result;
     for (cmark_node* node : headings) result.push_back(AnchorHeading(node));
@@ -97,8 +115,14 @@ class TreeRewriter {
     cmark_node_free(node);
   }
 
+  // A link whose target could run code (javascript:, …) keeps its text but loses the link.
   void RewriteLink(cmark_node* node) {
     const char* url = cmark_node_get_url(node);
+    if (url != nullptr && !IsSafeUrl(url)) {
+      while (cmark_node* child = cmark_node_first_child(node)) cmark_node_insert_before(node, child);
+      cmark_node_free(node);  // unlinks it first
+      return;
+    }
     if (url == nullptr || !hooks_.link) return;
     std::string target = url;
     size_t hash = target.find('#');
@@ -109,6 +133,17 @@ class TreeRewriter {
     Result<std::string> rewritten = hooks_.link(target, At(cmark_node_parent(node)));
     if (!rewritten.ok()) return Report(rewritten.status());
     cmark_node_set_url(node, rewritten->c_str());
+  }
+
+  // An image with such a target (or data:, which may hide a document) is replaced by its
+  // alt text.
+  void DropUnsafeImage(cmark_node* node) {
+    const char* url = cmark_node_get_url(node);
+    if (url == nullptr || IsSafeUrl(url)) return;
+    cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
+    cmark_node_set_literal(text, PlainText(node).c_str());
+    cmark_node_replace(node, text);
+    cmark_node_free(node);
   }
 
   void RenderDirective(cmark_node* node) {
@@ -195,6 +230,52 @@ std::string AdjustFootnotes(std::string html, const Options& options) {
   return html;
 }
 
+// cmark-gfm 0.29 slows down quadratically on a paragraph with many emphasis marks before many
+// links: each link walks back over the marks (20.000 of each take seconds, 40.000 a minute).
+// That is not prose, so such a paragraph is refused, naming its line, instead of the build
+// appearing to hang. Counted per run of non-blank lines; escaped characters do not count.
+constexpr long kMaxMarksTimesLinks = 4000000;
+
+void CheckInlineWork(const std::string& source, const Location& start, Diagnostics* diagnostics) {
+  long marks = 0, brackets = 0;
+  int line = start.line, paragraph_line = start.line;
+  bool blank = true, in_paragraph = false;
+  auto end_paragraph = [&] {
+    in_paragraph = false;
+    if (marks * brackets > kMaxMarksTimesLinks) {
+      diagnostics->push_back({Diagnostic::Severity::kError, {start.file, paragraph_line, 1},
+                              "this paragraph has " + std::to_string(marks) + " emphasis marks and " +
+                                  std::to_string(brackets) +
+                                  " links, more than the Markdown library handles in reasonable time: "
+                                  "split it with blank lines"});
+    }
+    marks = brackets = 0;
+  };
+  for (size_t i = 0; i < source.size(); ++i) {
+    char c = source[i];
+    if (c == '\n') {
+      if (blank) end_paragraph();
+      blank = true;
+      ++line;
+      continue;
+    }
+    if (c == ' ' || c == '\t' || c == '\r') continue;
+    blank = false;
+    if (!in_paragraph) {
+      paragraph_line = line;
+      in_paragraph = true;
+    }
+    if (c == '\\') {
+      ++i;  // an escaped character is plain text
+    } else if ((c == '*' || c == '_') && (i == 0 || source[i - 1] != c)) {
+      ++marks;
+    } else if (c == '[') {
+      ++brackets;
+    }
+  }
+  end_paragraph();
+}
+
 }  // namespace
 
 const std::vector<std::string>& DirectiveNames() {
@@ -223,6 +304,8 @@ std::string Slug(const std::string& text) {
 Result<Document> Render(const std::string& source, const Location& start, const Hooks& hooks,
                         const Options& options) {
   Diagnostics diagnostics;
+  CheckInlineWork(source, start, &diagnostics);
+  if (!diagnostics.empty()) return Status::FromDiagnostics(std::move(diagnostics));
   std::string text = hooks.figure
                          ? ReplaceFigureReferences(source, start, hooks.figure, &diagnostics)
                          : source;

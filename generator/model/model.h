@@ -20,6 +20,7 @@ struct Site {
   std::string base_url;       ///< where the site is published ("https://…/jaarverslag/"); for sitemap.xml
   std::string contact_email;  ///< for the accessibility statement
   std::string accessibility_date;  ///< YYYY-MM-DD of the last accessibility check
+  bool allow_raw_html = false;     ///< copy raw HTML from chapters to the site (off: dropped)
 };
 
 enum class AreaKind { kTotal, kDistrict, kOther, kComparison };

@@ -141,6 +141,7 @@ Result<std::string> StoryBlock(const EditionScope& scope, const markdown::Direct
   for (size_t i = first_body_line; i < lines.size(); ++i) body += lines[i] + "\n";
   markdown::Options options;
   options.footnote_prefix = "story-";
+  options.allow_raw_html = scope.figures->project().site.allow_raw_html;
   JV_ASSIGN_OR_RETURN(markdown::Document doc,
                       markdown::Render(body, {block.where.file, block.body_start.line + static_cast<int>(first_body_line), 1},
                                        MakeHooks(scope, to_root), options));
@@ -153,8 +154,10 @@ Result<std::string> StoryBlock(const EditionScope& scope, const markdown::Direct
 
 Result<std::string> QuoteBlock(const EditionScope& scope, const markdown::Directive& block,
                                const std::string& to_root) {
+  markdown::Options options;
+  options.allow_raw_html = scope.figures->project().site.allow_raw_html;
   JV_ASSIGN_OR_RETURN(markdown::Document doc,
-                      markdown::Render(block.body, block.body_start, MakeHooks(scope, to_root), {}));
+                      markdown::Render(block.body, block.body_start, MakeHooks(scope, to_root), options));
   return scope.templates->Render("blocks/quote.mustache",
                                  Context().Set("body", doc.html).Set("attribution", block.argument));
 }

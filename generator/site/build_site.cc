@@ -1,5 +1,8 @@
 #include "site/build_site.h"
 
+#include <filesystem>
+#include <fstream>
+
 #include "charts/render.h"
 #include "derive/figures.h"
 #include "format/number_format.h"
@@ -37,9 +40,52 @@ int CountSuffix(const publish::SitePlan& plan, const std::string& suffix) {
 }
 
 
-// Every stage but publish, in order. `warnings` receives what validation let through.
-Result<publish::SitePlan> RenderSite(const std::string& data_dir, const std::string& templates_dir,
-                                     std::vector<Diagnostic>* warnings) {
+// Identifies this build of the generator: any change to its code changes how pictures are
+// painted, so pictures of a different generator are never reused. "" when unknown.
+std::string GeneratorId() {
+  std::ifstream self("/proc/self/exe", std::ios::binary | std::ios::ate);
+  if (!self) return "";
+  std::string bytes(static_cast<size_t>(self.tellg()), '\0');
+  self.seekg(0);
+  if (!self.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) return "";
+  return ContentHash(bytes);
+}
+
+// The record of the build that made `out_dir`, without files that are gone and without
+// pictures whose bytes are no longer what that build wrote (edited or damaged by hand).
+BuildRecord PreviousRecord(const std::string& out_dir) {
+  BuildRecord record = BuildRecord::Parse(publish::ReadMarker(out_dir));
+  std::error_code ec;
+  for (auto it = record.files.begin(); it != record.files.end();) {
+    std::filesystem::path path = std::filesystem::path(out_dir) / it->first;
+    bool intact = std::filesystem::is_regular_file(path, ec);
+    if (intact && record.pictures.count(it->first)) {
+      std::ifstream in(path, std::ios::binary | std::ios::ate);
+      std::string bytes(static_cast<size_t>(in.tellg()), '\0');
+      in.seekg(0);
+      intact = in.read(bytes.data(), static_cast<std::streamsize>(bytes.size())) && ContentHash(bytes) == it->second;
+    }
+    if (intact) ++it;
+    else it = record.files.erase(it);
+  }
+  return record;
+}
+
+// Every figure as the site shows it, for the next build's change report.
+void RecordValues(const model::Project& project, const derive::Figures& figures, const FigureText& text,
+                  BuildRecord* record) {
+  for (const model::Value& value : project.values) {
+    ValueDisplay shown = text.Display(*figures.Indicator(value.indicator), value);
+    record->values[{value.indicator, value.area, value.year}] = shown.text + shown.marker;
+  }
+}
+
+// Every stage but publish, in order. `warnings` receives what validation let through;
+// `record` what the next build needs to know of this one (all but the files' hashes).
+Result<publish::SitePlan> RenderSite(const BuildOptions& options, const BuildRecord* previous,
+                                     std::vector<Diagnostic>* warnings, BuildRecord* record) {
+  const std::string& data_dir = options.data_dir;
+  const std::string& templates_dir = options.templates_dir;
   // load
   JV_ASSIGN_OR_RETURN(model::Project project, load::LoadProject(data_dir));
   JV_ASSIGN_OR_RETURN(load::TemplateFiles template_files, load::LoadTemplates(templates_dir));
@@ -52,6 +98,7 @@ Result<publish::SitePlan> RenderSite(const std::string& data_dir, const std::str
   derive::Figures figures(project);
   JV_ASSIGN_OR_RETURN(format::NumberFormat numbers, format::NumberFormat::Create(project.site.locale));
   FigureText text(numbers, translations);
+  RecordValues(project, figures, text, record);
   // render: pages (markdown, templates), charts, assets
   templates::TemplateSet templates(template_files.root, template_files.files);
   SiteInput input{&project, &figures, &text, &templates, AssetFiles(template_files), "", "", kFontFamily};
@@ -60,16 +107,26 @@ Result<publish::SitePlan> RenderSite(const std::string& data_dir, const std::str
   JV_ASSIGN_OR_RETURN(std::string bold_path, charts::FontFile(kFontFamily, true));
   JV_ASSIGN_OR_RETURN(input.font_regular, load::LoadFontFile(regular_path));
   JV_ASSIGN_OR_RETURN(input.font_bold, load::LoadFontFile(bold_path));
-  return PlanSite(input);
+  input.generator_id = GeneratorId();
+  input.previous = input.generator_id.empty() ? nullptr : previous;
+  input.jobs = options.jobs;
+  input.progress = options.progress;
+  return PlanSite(input, record);
 }
 
 }  // namespace
 
 Result<BuildSummary> BuildSite(const BuildOptions& options) {
   BuildSummary summary;
+  BuildRecord previous = PreviousRecord(options.out_dir);
+  BuildRecord record;
   JV_ASSIGN_OR_RETURN(publish::SitePlan plan,
-                      RenderSite(options.data_dir, options.templates_dir, &summary.warnings));
+                      RenderSite(options, options.force ? nullptr : &previous, &summary.warnings, &record));
+  for (const auto& [path, bytes] : plan.files) record.files[path] = ContentHash(bytes);
+  for (const std::string& path : plan.kept) record.files[path] = previous.files.at(path);
+  plan.marker = record.Serialize();
   JV_ASSIGN_OR_RETURN(summary.files, publish::Publish(plan, options.out_dir));
+  summary.changes = CompareBuilds(previous, record, summary.files);
   summary.pages = CountSuffix(plan, ".html");
   summary.charts = CountSuffix(plan, ".svg");
   return summary;
@@ -77,7 +134,8 @@ Result<BuildSummary> BuildSite(const BuildOptions& options) {
 
 std::vector<Diagnostic> CheckSite(const BuildOptions& options) {
   std::vector<Diagnostic> warnings;
-  Result<publish::SitePlan> plan = RenderSite(options.data_dir, options.templates_dir, &warnings);
+  BuildRecord record;
+  Result<publish::SitePlan> plan = RenderSite(options, nullptr, &warnings, &record);
   if (plan.ok()) return warnings;
   std::vector<Diagnostic> problems = plan.status().diagnostics();
   problems.insert(problems.end(), warnings.begin(), warnings.end());

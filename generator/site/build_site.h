@@ -2,11 +2,13 @@
 // The pipeline, stage by stage: load → validate → derive → render (markdown, charts,
 // templates) → publish.
 
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "base/status.h"
 #include "publish/publish.h"
+#include "site/change_report.h"
 
 namespace jv::site {
 
@@ -15,11 +17,18 @@ struct BuildOptions {
   std::string data_dir = "data";            ///< figures, narratives, editions
   std::string templates_dir = "templates";  ///< page templates, assets, translations
   std::string out_dir = "site";             ///< replaced atomically by the new site
+  /// Paint every picture again instead of reusing the previous build's where their source is
+  /// unchanged. The output is the same either way; this only costs time.
+  bool force = false;
+  int jobs = 1;  ///< threads painting charts and preview images; the output does not depend on it
+  /// Progress of long stages, e.g. ("pictures", 12, 140); called one at a time.
+  std::function<void(const std::string& stage, size_t done, size_t total)> progress;
 };
 
 struct BuildSummary {
   std::vector<Diagnostic> warnings;  ///< validation warnings; the build went on
   publish::PublishReport files;
+  ChangeReport changes;  ///< figures and files changed since the previous build
   int pages = 0;
   int charts = 0;
 };

@@ -157,7 +157,6 @@ void AddMap(const model::Chart& chart, const derive::Figures& figures, const Fig
   for (auto& tile : spec->tiles) {
     if (tile) *tile = charts::Tile{tile->col - min_col, tile->row - min_row};
   }
-  spec->missing_label = text.T("no_data");
   if (!chart.diverging || figures.TotalArea() == nullptr) return;
   spec->color_scale = charts::ColorScale::kDiverging;
   const model::Value* total = figures.Find(chart.indicator, figures.TotalArea()->id, chart.year);
@@ -223,6 +222,7 @@ ChartContent BuildChart(const model::Chart& chart, const derive::Figures& figure
     if (chart.items[i].indicator == chart.highlight) spec.highlight = static_cast<int>(i);
   }
   if (!chart.areas.empty()) content.category_areas = chart.areas;
+  spec.missing_label = text.T("no_data");  // a chart without any figure yet says so
   if (chart.type == model::ChartType::kMap) AddMap(chart, figures, text, &spec);
   if (chart.band) {
     spec.target_band = chart.band;

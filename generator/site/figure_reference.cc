@@ -109,6 +109,12 @@ Result<std::string> ResolveFigureReference(const std::string& reference, const L
     return Status::Error(where, what + ": no value for " + indicator.id + " / " + ref.area + " / " +
                                     std::to_string(ref.year) + " in data/values");
   }
+  // In the latest edition a missing figure is one still to be filled in (`jaarverslag new`):
+  // every form of the reference reads as missing meanwhile, and `check` lists it.
+  const auto& editions = figures.project().editions;
+  bool still_open = value->status == model::ValueStatus::kMissing && !editions.empty() &&
+                    ref.year == editions.back().year;
+  if (still_open) return text.InlineValue(indicator, *value);
   switch (ref.field) {
     case Field::kValue: return text.InlineValue(indicator, *value);
     case Field::kComplement:

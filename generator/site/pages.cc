@@ -1,10 +1,11 @@
 #include "site/pages.h"
 
-#include <xxhash.h>
-
 #include <algorithm>
-
-#include <cstdio>
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
 
 #include "base/text.h"
 #include "charts/render.h"
@@ -16,22 +17,24 @@ namespace {
 
 using templates::Context;
 
-std::string ContentHash(const std::string& bytes) {
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(XXH3_64bits(bytes.data(), bytes.size())));
-  return std::string(hex, 10);
-}
-
 // "style.css" -> "style.<hash>.css".
 std::string HashedName(const std::string& name, const std::string& bytes) {
+  std::string hash = ContentHash(bytes).substr(0, 10);
   size_t dot = name.rfind('.');
-  if (dot == std::string::npos) return name + "." + ContentHash(bytes);
-  return name.substr(0, dot) + "." + ContentHash(bytes) + name.substr(dot);
+  if (dot == std::string::npos) return name + "." + hash;
+  return name.substr(0, dot) + "." + hash + name.substr(dot);
 }
+
+// A picture still to be painted (PNG, PDF): the expensive part of a build, run after the pages
+// are planned, on several threads.
+struct PaintJob {
+  std::string path;
+  std::function<Result<std::string>()> paint;
+};
 
 class SitePlanner {
  public:
-  explicit SitePlanner(const SiteInput& input) : in_(input) {}
+  SitePlanner(const SiteInput& input, BuildRecord* record) : in_(input), record_(record) {}
 
   Result<publish::SitePlan> Run() {
     PlanAssets();
@@ -44,6 +47,7 @@ class SitePlanner {
     JV_RETURN_IF_ERROR(PlanNotFound(latest));
     JV_RETURN_IF_ERROR(PlanAccessibility(latest));
     JV_RETURN_IF_ERROR(PlanSearch(latest));
+    JV_RETURN_IF_ERROR(PaintPictures());
     PlanSiteFiles();
     return std::move(plan_);
   }
@@ -61,6 +65,51 @@ class SitePlanner {
     plan_.files[font_bold_] = in_.font_bold;
   }
 
+  // Plans the picture at `path`, painted from `source` (everything that decides its pixels).
+  // The previous build's file is kept when it was painted from the same source by the same
+  // generator; otherwise `paint` runs later with the other jobs.
+  void PlanPicture(const std::string& path, const std::string& source, std::function<Result<std::string>()> paint) {
+    std::string key = ContentHash(in_.generator_id + '\0' + source);
+    record_->pictures[path] = key;
+    if (in_.previous != nullptr) {
+      auto before = in_.previous->pictures.find(path);
+      if (before != in_.previous->pictures.end() && before->second == key && in_.previous->files.count(path)) {
+        plan_.kept.insert(path);
+        return;
+      }
+    }
+    paint_jobs_.push_back({path, std::move(paint)});
+  }
+
+  // Runs the paint jobs on up to in_.jobs threads. Each job writes only its own result, and
+  // results enter the plan in job order, so the output does not depend on the thread count.
+  Status PaintPictures() {
+    std::vector<Result<std::string>> results(paint_jobs_.size(), Result<std::string>(std::string()));
+    std::atomic<size_t> next{0}, done{0};
+    std::mutex progress_mutex;
+    auto work = [&] {
+      for (size_t i; (i = next++) < paint_jobs_.size();) {
+        results[i] = paint_jobs_[i].paint();
+        size_t finished = ++done;
+        if (in_.progress) {
+          std::lock_guard<std::mutex> lock(progress_mutex);
+          in_.progress("pictures", finished, paint_jobs_.size());
+        }
+      }
+    };
+    size_t threads = std::min<size_t>(std::max(in_.jobs, 1), paint_jobs_.size());
+    std::vector<std::thread> helpers;
+    for (size_t t = 1; t < threads; ++t) helpers.emplace_back(work);
+    work();
+    for (std::thread& helper : helpers) helper.join();
+    for (size_t i = 0; i < paint_jobs_.size(); ++i) {
+      if (!results[i].ok()) return Status(results[i].status()).WithContext("while painting " + paint_jobs_[i].path);
+      plan_.files[paint_jobs_[i].path] = std::move(*results[i]);
+    }
+    paint_jobs_.clear();
+    return Status();
+  }
+
   Result<std::map<std::string, RenderedChart>> RenderCharts(const model::Edition& edition) {
     std::map<std::string, RenderedChart> charts;
     charts::Theme theme;
@@ -70,18 +119,18 @@ class SitePlanner {
       rendered.content = BuildChart(chart, *in_.figures, *in_.text);
       Result<charts::DisplayList> layout = charts::Layout(rendered.content.spec, theme);
       if (!layout.ok()) return Status(layout.status()).WithContext("while drawing chart '" + chart.id + "' (" + chart.where.ToString() + ")");
-      rendered.svg = charts::PaintSvg(*layout);
-      rendered.width = layout->width;
-      rendered.height = layout->height;
-      rendered.hotspots = layout->hotspots;
-      JV_ASSIGN_OR_RETURN(std::string png, charts::PaintPng(*layout, 2.0));
-      JV_ASSIGN_OR_RETURN(std::string png_1x, charts::PaintPng(*layout, 1.0));
-      JV_ASSIGN_OR_RETURN(std::string pdf, charts::PaintPdf(*layout));
+      auto list = std::make_shared<const charts::DisplayList>(std::move(*layout));
+      rendered.svg = charts::PaintSvg(*list);
+      rendered.width = list->width;
+      rendered.height = list->height;
+      rendered.hotspots = list->hotspots;
       std::string base = edition.year_folder + "/charts/" + chart.id;
+      std::string source = charts::Fingerprint(*list);
+      // 2×: sharp on every screen and in print.
+      PlanPicture(base + ".png", source + "png2", [list] { return charts::PaintPng(*list, 2.0); });
+      PlanPicture(base + "-1x.png", source + "png1", [list] { return charts::PaintPng(*list, 1.0); });
+      PlanPicture(base + ".pdf", source + "pdf", [list] { return charts::PaintPdf(*list); });
       plan_.files[base + ".svg"] = rendered.svg;
-      plan_.files[base + ".png"] = std::move(png);  // 2×, sharp on every screen and in print
-      plan_.files[base + "-1x.png"] = std::move(png_1x);
-      plan_.files[base + ".pdf"] = std::move(pdf);
       plan_.files[base + ".csv"] = rendered.content.csv;
       charts.emplace(chart.id, std::move(rendered));
     }
@@ -183,8 +232,9 @@ class SitePlanner {
       card = "social/" + name + ".png";
       charts::Theme theme;
       theme.font_family = in_.font_family;
-      JV_ASSIGN_OR_RETURN(plan_.files[card],
-                          charts::PaintSocialCard(title, site.organisation + " \u00b7 " + edition.title, theme));
+      std::string subtitle = site.organisation + " \u00b7 " + edition.title;
+      PlanPicture(card, title + '\n' + subtitle + '\n' + theme.font_family,
+                  [title, subtitle, theme] { return charts::PaintSocialCard(title, subtitle, theme); });
     }
     page.Set("og_url", site.base_url.empty() ? "" : site.base_url + folder)
         .Set("og_image", site.base_url.empty() || card.empty() ? "" : site.base_url + card)
@@ -217,16 +267,42 @@ class SitePlanner {
     return in_.templates->Render("blocks/kpi.mustache", Context().Set("tiles", Tiles(scope, edition)));
   }
 
+  // Corrected figures ("revised" values) the edition shows: every year up to its own, the
+  // latest correction first.
+  Context Corrections(const model::Edition& edition) const {
+    std::vector<const model::Value*> revised;
+    for (const model::Value& value : in_.project->values) {
+      if (value.status == model::ValueStatus::kRevised && value.year <= edition.year) revised.push_back(&value);
+    }
+    std::stable_sort(revised.begin(), revised.end(), [](const model::Value* a, const model::Value* b) {
+      return a->revised_on > b->revised_on;
+    });
+    Context list = Context::List();
+    for (const model::Value* value : revised) {
+      const model::Indicator& indicator = *in_.figures->Indicator(value->indicator);
+      list.Push(Context()
+                    .Set("date", in_.text->Date(value->revised_on))
+                    .Set("figure", indicator.label + ", " + in_.figures->Area(value->area)->name + ", " + std::to_string(value->year))
+                    .Set("previous", in_.text->Value(indicator, *value->previous))
+                    .Set("value", in_.text->Display(indicator, *value).text)
+                    .Set("note", value->note));
+    }
+    return list;
+  }
+
   Status PlanHome(const model::Edition& edition, const std::string& path, const std::string& to_root) {
     EditionScope scope = Scope(edition);
     JV_ASSIGN_OR_RETURN(std::string kpis, RenderKpis(scope, edition));
     std::string edition_root = to_root + edition.year_folder + "/";
+    Context corrections = Corrections(edition);
     Context body = Context()
                        .Set("title", edition.title)
                        .Set("subtitle", edition.subtitle)
                        .Set("chapters", ChapterList(edition, edition_root))
                        .Set("kpis", kpis)
                        .Set("dashboard_href", edition_root + "cijfers/index.html")
+                       .Set("corrections", corrections)
+                       .Set("has_corrections", !corrections.empty_list())
                        .Set("t", FixedTexts(*in_.text));
     JV_ASSIGN_OR_RETURN(std::string html, RenderPage(edition, path, edition.title, "home.mustache", body,
                                                      PageContext(edition, to_root, edition.title, "")));
@@ -239,6 +315,7 @@ class SitePlanner {
     const std::string to_root = "../../";
     markdown::Options options;
     options.footnote_back_label = in_.text->T("footnote_back");
+    options.allow_raw_html = in_.project->site.allow_raw_html;
     JV_ASSIGN_OR_RETURN(markdown::Document doc,
                         markdown::Render(chapter.markdown, {chapter.where.file, chapter.body_line, 1},
                                          MakeHooks(Scope(edition), to_root), options));
@@ -474,7 +551,9 @@ class SitePlanner {
   }
 
   const SiteInput& in_;
+  BuildRecord* record_;
   publish::SitePlan plan_;
+  std::vector<PaintJob> paint_jobs_;
   std::map<std::string, std::string> asset_paths_;
   std::string font_regular_, font_bold_;
   std::map<std::string, RenderedChart> charts_;  // of the edition being planned
@@ -489,6 +568,8 @@ class SitePlanner {
 
 }  // namespace
 
-Result<publish::SitePlan> PlanSite(const SiteInput& input) { return SitePlanner(input).Run(); }
+Result<publish::SitePlan> PlanSite(const SiteInput& input, BuildRecord* record) {
+  return SitePlanner(input, record).Run();
+}
 
 }  // namespace jv::site

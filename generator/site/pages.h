@@ -1,11 +1,13 @@
 #pragma once
 // Plans the whole site in memory: every page, chart file, download and asset, as path -> bytes.
 
+#include <functional>
 #include <map>
 #include <string>
 
 #include "derive/figures.h"
 #include "publish/publish.h"
+#include "site/build_record.h"
 #include "site/figure_text.h"
 #include "templates/templates.h"
 
@@ -21,9 +23,17 @@ struct SiteInput {
   std::map<std::string, std::string> assets;
   std::string font_regular, font_bold;  ///< the font files the charts were measured with
   std::string font_family;
+  /// The previous build's record: its pictures are reused where their source is unchanged.
+  /// nullptr: paint everything.
+  const BuildRecord* previous = nullptr;
+  std::string generator_id;  ///< differs between generator builds; part of every picture's source
+  int jobs = 1;              ///< threads painting pictures
+  /// Called as pictures are painted (from any thread, one call at a time).
+  std::function<void(const std::string& stage, size_t done, size_t total)> progress;
 };
 
 /// Renders every page and chart. Errors name the Markdown, data or template file and line.
-Result<publish::SitePlan> PlanSite(const SiteInput& input);
+/// `record` receives the source of every picture planned.
+Result<publish::SitePlan> PlanSite(const SiteInput& input, BuildRecord* record);
 
 }  // namespace jv::site

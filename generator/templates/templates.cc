@@ -4,6 +4,7 @@
 
 #include "base/text.h"
 
+#include <algorithm>
 #include <regex>
 #include <set>
 
@@ -84,11 +85,24 @@ Location ErrorLocation(const std::string& file, const std::string& text, const s
 }
 
 // Every {{name}}, {{#name}}, {{^name}}, {{{name}}} and {{&name}} must be a key somewhere in the
-// data, and every {{> partial}} must exist: a typo would otherwise print nothing.
+// data, and every {{> partial}} must exist: a typo would otherwise print nothing. A partial
+// that includes itself, directly or through others, is an error: Mustache would expand it
+// forever (and overflow the stack). `including` is the chain of partials being checked.
+// Changing the delimiters ({{=<% %>=}}) is an error too: the tags after it, partials among
+// them, would escape these checks.
 void CheckNames(const std::string& root, const std::string& file, const std::string& text,
                 const std::set<std::string>& keys, const std::set<std::string>& live,
                 const std::map<std::string, std::string>& partials, std::set<std::string>* visited,
-                std::vector<Diagnostic>* out) {
+                std::vector<std::string>* including, std::vector<Diagnostic>* out) {
+  for (size_t open = text.find("{{"); open != std::string::npos; open = text.find("{{", open + 1)) {
+    size_t first = text.find_first_not_of(" \t\r\n", open + 2);
+    if (first != std::string::npos && text[first] == '=') {
+      auto [line, column] = LineColumnAt(text, open);
+      out->push_back({Diagnostic::Severity::kError, {file, line, column},
+                      "changing the tag delimiters ({{=...=}}) is not supported"});
+      return;
+    }
+  }
   static const std::regex tag(R"(\{\{\{?\s*([#^/&>!]?)\s*([^}\s]+)\s*\}?\}\})");
   int dead_depth = 0;  // sections entered whose content never renders
   std::vector<bool> section_dead;
@@ -112,11 +126,20 @@ void CheckNames(const std::string& root, const std::string& file, const std::str
     auto [line, column] = LineColumnAt(text, static_cast<size_t>(it->position()));
     if (sigil == ">") {
       auto partial = partials.find(name);
+      auto cycle = std::find(including->begin(), including->end(), name);
       if (partial == partials.end()) {
         out->push_back({Diagnostic::Severity::kError, {file, line, column}, "unknown partial '" + name + "'"});
+      } else if (cycle != including->end()) {
+        std::string chain;
+        for (auto it = cycle; it != including->end(); ++it) chain += *it + " -> ";
+        out->push_back({Diagnostic::Severity::kError, {file, line, column},
+                        "partial '" + name + "' includes itself (" + chain + name +
+                            "): recursive partials are not supported"});
       } else if (visited->insert(name).second) {
+        including->push_back(name);
         CheckNames(root, root + "/partials/" + name + ".mustache", partial->second, keys, live,
-                   partials, visited, out);
+                   partials, visited, including, out);
+        including->pop_back();
       }
       continue;
     }
@@ -152,7 +175,9 @@ Result<std::string> TemplateSet::Render(const std::string& name, const Context& 
   CollectKeys(context, &keys, &live);
   std::vector<Diagnostic> problems;
   std::set<std::string> visited;
-  CheckNames(root_, root_ + "/" + name, found->second, keys, live, partials_, &visited, &problems);
+  std::vector<std::string> including;
+  CheckNames(root_, root_ + "/" + name, found->second, keys, live, partials_, &visited, &including,
+             &problems);
   if (!problems.empty()) return Status::FromDiagnostics(std::move(problems));
 
   km::data data = ToData(context);

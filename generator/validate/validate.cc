@@ -112,6 +112,13 @@ class Checker {
                                std::to_string(value.year) + " (first given at " +
                                it->second.ToString() + ")");
       }
+      // A new edition starts with its figures marked missing (`jaarverslag new`); list what
+      // the team still has to fill in.
+      if (value.status == model::ValueStatus::kMissing && !project_.editions.empty() &&
+          value.year == project_.editions.back().year) {
+        Warning(value.where, "figure " + value.indicator + " / " + value.area + " / " + std::to_string(value.year) +
+                                 " of the latest edition is still missing (" + value.note + ")");
+      }
       if (!known_indicator) continue;
       const model::Indicator& indicator = *std::find_if(
           project_.indicators.begin(), project_.indicators.end(),
@@ -204,6 +211,13 @@ class Checker {
     }
     for (const auto& chart : edition.dashboard_charts) {
       CheckReference(chart.where, "chart", chart.id, chart_ids);
+    }
+    // These folders of an edition hold the dashboard, the charts and the downloads.
+    for (const auto& chapter : edition.chapters) {
+      if (chapter.slug == "cijfers" || chapter.slug == "charts" || chapter.slug == "data") {
+        Error(chapter.where, "chapter name '" + chapter.slug + "' is taken by the site's own '" + chapter.slug +
+                                 "/' folder; rename the file");
+      }
     }
   }
 

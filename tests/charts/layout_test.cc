@@ -308,5 +308,35 @@ TEST_CASE("Text that is not UTF-8 is rejected", "[charts]") {
   }
 }
 
+// Found by tests/fuzz/charts_fuzzer.cc: near the largest double, the axis span and the tick
+// beyond the maximum overflow to infinity, and so do the pixel positions computed from them.
+TEST_CASE("Values too large to draw are an error instead of an infinite axis", "[charts]") {
+  ChartSpec spec = testing::LineSpec();
+  spec.series[0].values[0] = 1e308;
+  spec.series[1].values[0] = -1e308;
+  Result<DisplayList> huge = Layout(spec, Theme());
+  REQUIRE_FALSE(huge.ok());
+  CHECK(huge.status().ToString().find("has a value too large to draw") != std::string::npos);
+  spec = testing::BarSpec();
+  spec.target = -1.7e308;
+  Result<DisplayList> target = Layout(spec, Theme());
+  REQUIRE_FALSE(target.ok());
+  CHECK(target.status().ToString().find("the target is not finite or too large") != std::string::npos);
+  // The largest value a report could hold still draws.
+  spec = testing::BarSpec();
+  spec.series[0].values[0] = 1e15;
+  CHECK(Layout(spec, Theme()).ok());
+}
+
+// Found by tests/fuzz/charts_fuzzer.cc (see the flat-domain test in scale_test.cc).
+TEST_CASE("A line of values next to zero lays out", "[charts]") {
+  ChartSpec spec = testing::LineSpec();
+  spec.target.reset();
+  for (auto& series : spec.series) {
+    for (auto& value : series.values) value = 5e-324;
+  }
+  CHECK(TextProblems(MustLayout(spec)) == "");
+}
+
 }  // namespace
 }  // namespace jv::charts

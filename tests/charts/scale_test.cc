@@ -28,6 +28,20 @@ TEST_CASE("Nice ticks cover a flat domain", "[charts]") {
   CHECK(ticks.size() >= 2);
 }
 
+// Found by tests/fuzz/charts_fuzzer.cc: a line of values 5e-324 (the smallest double) made
+// the flat-domain padding 0, the step 0 and log10(0) = -inf was cast to int (undefined).
+TEST_CASE("Nice ticks cover a flat domain of values next to zero", "[charts]") {
+  for (double v : {5e-324, -5e-324, 1e-310, -1e-300, 1e-13}) {
+    INFO(v);
+    std::vector<double> ticks = NiceTicks(v, v, 5);
+    REQUIRE(ticks.size() >= 2);
+    REQUIRE(ticks.size() <= 12);
+    CHECK(ticks.front() <= v);
+    CHECK(ticks.back() >= v);
+    CHECK(ticks.back() > ticks.front());
+  }
+}
+
 TEST_CASE("LinearScale maps and reverses ranges", "[charts]") {
   LinearScale y(0, 100, 300, 100);
   CHECK(y(0) == 300);

@@ -43,3 +43,44 @@ TEST_CASE("Template syntax errors and missing partials are reported", "[template
   REQUIRE(c.ok());
   CHECK(*c == "<b>n</b>");
 }
+
+// Found by tests/fuzz/templates_fuzzer.cc: Mustache expanded a partial that includes itself
+// until the stack overflowed and the generator crashed.
+TEST_CASE("A partial that includes itself is an error instead of a crash", "[templates]") {
+  TemplateSet set("t", {{"page.mustache", "<main>{{> a}}</main>"},
+                        {"partials/a.mustache", "{{title}}\n{{> b}}"},
+                        {"partials/b.mustache", "{{> a}}"},
+                        {"partials/self.mustache", "{{#title}}{{> self}}{{/title}}"},
+                        {"self.mustache", "{{> self}}"},
+                        {"twice.mustache", "{{> b2}}{{> b2}}"},
+                        {"partials/b2.mustache", "{{title}}"}});
+  auto out = set.Render("page.mustache", Context().Set("title", "x"));
+  REQUIRE_FALSE(out.ok());
+  CHECK(out.status().ToString() ==
+        "t/partials/b.mustache:1:1: error: partial 'a' includes itself (a -> b -> a): "
+        "recursive partials are not supported\n");
+  auto self = set.Render("self.mustache", Context().Set("title", "x"));
+  REQUIRE_FALSE(self.ok());
+  CHECK(self.status().ToString().find("partial 'self' includes itself (self -> self)") != std::string::npos);
+  // A partial used twice side by side is no cycle.
+  auto twice = set.Render("twice.mustache", Context().Set("title", "x"));
+  REQUIRE(twice.ok());
+  CHECK(*twice == "xx");
+}
+
+// Found with tests/fuzz/templates_fuzzer.cc: after {{=<% %>=}} the tags escaped the name and
+// partial checks, so a partial could again include itself until the stack overflowed.
+TEST_CASE("Changing the tag delimiters is an error", "[templates]") {
+  TemplateSet set("t", {{"page.mustache", "<p>\n  {{= <% %> =}}<% title %></p>"},
+                        {"triple.mustache", "{{{=<% %>=}}}"},
+                        {"loop.mustache", "{{> a}}"},
+                        {"partials/a.mustache", "{{=<% %>=}}<%> a%>"}});
+  auto page = set.Render("page.mustache", Context().Set("title", "x"));
+  REQUIRE_FALSE(page.ok());
+  CHECK(page.status().ToString() ==
+        "t/page.mustache:2:3: error: changing the tag delimiters ({{=...=}}) is not supported\n");
+  CHECK_FALSE(set.Render("triple.mustache", Context().Set("title", "x")).ok());
+  auto loop = set.Render("loop.mustache", Context().Set("title", "x"));
+  REQUIRE_FALSE(loop.ok());
+  CHECK(loop.status().ToString().find("t/partials/a.mustache:1:1: error: changing the tag delimiters") == 0);
+}

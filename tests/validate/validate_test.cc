@@ -88,3 +88,45 @@ TEST_CASE("Exactly one total area is required", "[validate]") {
   p.areas[1].kind = model::AreaKind::kTotal;
   CHECK(All(validate::Validate(p)).find("exactly one area must have kind 'total'") != std::string::npos);
 }
+
+TEST_CASE("A chapter may not take the name of the dashboard or download folders", "[validate]") {
+  model::Project p = SmallProject();
+  model::Edition edition;
+  edition.year = 2023;
+  for (const char* name : {"cijfers", "charts", "data", "voorwoord"}) {
+    model::Chapter chapter;
+    chapter.where = {std::string("2023/chapters/") + name + ".md", 1, 1};
+    chapter.slug = name;
+    edition.chapters.push_back(chapter);
+  }
+  p.editions = {edition};
+  std::string all = All(validate::Validate(p));
+  CHECK(all.find("2023/chapters/cijfers.md:1:1: error: chapter name 'cijfers' is taken by the site's own 'cijfers/' folder") != std::string::npos);
+  CHECK(all.find("chapter name 'charts'") != std::string::npos);
+  CHECK(all.find("chapter name 'data'") != std::string::npos);
+  CHECK(all.find("voorwoord") == std::string::npos);
+}
+
+TEST_CASE("Missing figures of the latest edition are listed as still to fill in", "[validate]") {
+  model::Project p = SmallProject();
+  model::Edition edition;
+  edition.year = 2024;
+  p.editions = {edition};
+  model::Value open = p.values[0];
+  open.where.line = 3;
+  open.year = 2024;
+  open.has_value = false;
+  open.status = model::ValueStatus::kMissing;
+  open.note = "nog in te vullen";
+  model::Value old = open;
+  old.where.line = 4;
+  old.year = 2022;
+  old.note = "niet gemeten";
+  p.values.push_back(open);
+  p.values.push_back(old);
+  auto diagnostics = validate::Validate(p);
+  CHECK_FALSE(validate::HasErrors(diagnostics));
+  std::string all = All(diagnostics);
+  CHECK(all.find("values.csv:3:1: warning: figure aandeel-preventie / amsterdam / 2024 of the latest edition is still missing (nog in te vullen)") != std::string::npos);
+  CHECK(all.find("2022") == std::string::npos);
+}

@@ -1,0 +1,165 @@
+// Rebuilding after a correction: pictures whose source did not change are carried over, the
+// result is byte for byte what a full build makes, and the build reports what changed.
+
+#include <catch2/catch.hpp>
+
+#include <random>
+#include <regex>
+#include <sys/stat.h>
+
+#include "test_util.h"
+
+namespace jv::testing {
+namespace {
+
+CommandResult Build(const fs::path& data, const fs::path& out, const std::string& flags = "") {
+  return RunGenerator("build --data " + data.string() + " --templates " + (SourceDir() / "templates").string() +
+                      " --out " + out.string() + " " + flags);
+}
+
+// Lowers `count` randomly chosen plain figures by 1 (keeping percentages within 0–100), outside
+// the indicators that sum rules tie together. Returns the changed "indicator,area,year" keys.
+std::vector<std::string> CorrectRandomValues(const fs::path& data, std::mt19937* random, int count) {
+  static const std::regex row("^([a-z0-9-]+),([a-z0-9-]+),([0-9]{4}),([0-9]+(?:\\.[0-9]+)?),");
+  static const std::regex tied("^(deelnemers-basistrainingen|basistrainingen|bereik-totaal|bereik-jeugdhulp|"
+                               "deelnemers-opvoedondersteuning|verwijzers).*");
+  std::vector<std::string> changed;
+  for (const char* file : {"values/jaarverslag-2023.csv", "values/rekenkamer-2023.csv"}) {
+    std::vector<std::string> lines;
+    std::istringstream in(ReadFile(data / file));
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    std::vector<size_t> candidates;
+    for (size_t i = 1; i < lines.size(); ++i) {
+      std::smatch m;
+      if (std::regex_search(lines[i], m, row) && !std::regex_match(m[1].str(), tied) && std::stod(m[4]) >= 1) {
+        candidates.push_back(i);
+      }
+    }
+    for (int n = 0; n < count; ++n) {
+      size_t i = candidates[(*random)() % candidates.size()];
+      std::smatch m;
+      std::string line = lines[i];
+      if (!std::regex_search(line, m, row)) continue;  // already changed this round
+      std::string value = m[4];
+      size_t dot = value.find('.');
+      std::string whole = std::to_string(std::stol(value.substr(0, dot)) - 1);
+      lines[i] = m[1].str() + "," + m[2].str() + "," + m[3].str() + "," + whole +
+                 (dot == std::string::npos ? "" : value.substr(dot)) + "," + m.suffix().str();
+      changed.push_back(m[1].str() + "," + m[2].str() + "," + m[3].str());
+    }
+    std::string text;
+    for (const std::string& line : lines) text += line + "\n";
+    WriteFile(data / file, text);
+  }
+  return changed;
+}
+
+TEST_CASE("Incremental builds after random corrections equal full builds byte for byte", "[site][incremental]") {
+  TempDir dir;
+  fs::path data = dir.path() / "data";
+  CopyExampleData(data);
+  fs::path incremental = dir.path() / "site";
+  REQUIRE(Build(data, incremental).exit_code == 0);
+  std::mt19937 random(20231);
+  for (int round = 0; round < 3; ++round) {
+    std::vector<std::string> changed = CorrectRandomValues(data, &random, 2);
+    INFO("round " << round << ", first change " << changed.front());
+    CommandResult update = Build(data, incremental);
+    INFO(update.output);
+    REQUIRE(update.exit_code == 0);
+    CHECK(update.output.find("changes since the previous build:") != std::string::npos);
+    fs::path full = dir.path() / ("full-" + std::to_string(round));
+    REQUIRE(Build(data, full, "--force --jobs 1").exit_code == 0);
+    auto a = Snapshot(incremental);
+    auto b = Snapshot(full);
+    REQUIRE(a.size() == b.size());
+    for (const auto& [path, bytes] : a) {
+      INFO(path);
+      CHECK(b[path] == bytes);
+    }
+  }
+}
+
+TEST_CASE("The build reports changed figures pages charts and files", "[site][incremental]") {
+  TempDir dir;
+  fs::path data = dir.path() / "data";
+  CopyExampleData(data);
+  fs::path out = dir.path() / "site";
+  CommandResult first = Build(data, out);
+  REQUIRE(first.exit_code == 0);
+  CHECK(first.output.find("first build: nothing to compare with") != std::string::npos);
+  CHECK(Build(data, out).output.find("no changes since the previous build") != std::string::npos);
+
+  std::string csv = ReadFile(data / "values/jaarverslag-2023.csv");
+  std::string old_row = "\naandeel-preventie,amsterdam,2023,27,";
+  REQUIRE(csv.find(old_row) != std::string::npos);
+  csv.replace(csv.find(old_row), old_row.size(), "\naandeel-preventie,amsterdam,2023,26,");
+  WriteFile(data / "values/jaarverslag-2023.csv", csv);
+  CommandResult update = Build(data, out);
+  INFO(update.output);
+  REQUIRE(update.exit_code == 0);
+  CHECK(update.output.find("figure aandeel-preventie amsterdam 2023: 27% \u2192 26%") != std::string::npos);
+  CHECK(std::regex_search(update.output, std::regex("pages \\([0-9]+\\): [^\n]*2023/cijfers/index.html")));
+  CHECK(std::regex_search(update.output, std::regex("charts \\([0-9]+\\): [^\n]*2023/charts/preventie-tijd")));
+  CHECK(std::regex_search(update.output, std::regex("other files \\([0-9]+\\): [^\n]*2023/data/cijfers-2023.csv")));
+  // An edition of an earlier year does not show 2023's figure.
+  CHECK(update.output.find("2019/cijfers/index.html") == std::string::npos);
+}
+
+TEST_CASE("A picture edited by hand in the output folder is painted again", "[site][incremental]") {
+  TempDir dir;
+  fs::path out = dir.path() / "site";
+  fs::path data = SourceDir() / "data";
+  REQUIRE(Build(data, out).exit_code == 0);
+  std::string png = ReadFile(out / "2023/charts/preventie-tijd.png");
+  WriteFile(out / "2023/charts/preventie-tijd.png", "not a picture");
+  CommandResult rebuild = Build(data, out);
+  REQUIRE(rebuild.exit_code == 0);
+  CHECK(ReadFile(out / "2023/charts/preventie-tijd.png") == png);
+}
+
+TEST_CASE("Any number of jobs gives the same bytes as one", "[site][incremental]") {
+  TempDir dir;
+  REQUIRE(Build(SourceDir() / "data", dir.path() / "one", "--jobs 1").exit_code == 0);
+  REQUIRE(Build(SourceDir() / "data", dir.path() / "four", "--jobs 4").exit_code == 0);
+  CHECK(Snapshot(dir.path() / "one") == Snapshot(dir.path() / "four"));
+}
+
+TEST_CASE("A wrong number of jobs is a usage error", "[site][incremental]") {
+  TempDir dir;
+  CHECK(Build(SourceDir() / "data", dir.path() / "site", "--jobs 0").exit_code == 2);
+}
+
+}  // namespace
+}  // namespace jv::testing
+
+namespace jv::testing {
+namespace {
+
+TEST_CASE("A corrected figure is listed under Correcties on the editions that show it", "[site][incremental]") {
+  TempDir dir;
+  fs::path data = dir.path() / "data";
+  CopyExampleData(data);
+  std::string csv = ReadFile(data / "values/jaarverslag-2023.csv");
+  size_t row = csv.find("\naandeel-preventie,amsterdam,2023,27,");
+  REQUIRE(row != std::string::npos);
+  csv.erase(row, csv.find('\n', row + 1) - row);
+  WriteFile(data / "values/jaarverslag-2023.csv", csv);
+  WriteFile(data / "values/correcties.csv",
+            "indicator,area,year,value,status,previous,revised_on,source,note\n"
+            "aandeel-preventie,amsterdam,2023,26,revised,27,2024-03-15,jaarverslag-2023,Telfout in de urenregistratie hersteld.\n");
+  fs::path out = dir.path() / "site";
+  CommandResult build = Build(data, out);
+  INFO(build.output);
+  REQUIRE(build.exit_code == 0);
+  std::string home = ReadFile(out / "2023/index.html");
+  CHECK(home.find("<h2 id=\"correcties\">Correcties</h2>") != std::string::npos);
+  CHECK(home.find("<li><strong>15 maart 2024</strong> – Aandeel preventie, Amsterdam, 2023: was 27%, nu 26%. "
+                  "Telfout in de urenregistratie hersteld.</li>") != std::string::npos);
+  // The 2022 edition never showed a 2023 figure.
+  if (fs::exists(out / "2022/index.html")) CHECK(ReadFile(out / "2022/index.html").find("correcties") == std::string::npos);
+  CHECK(ReadFile(out / "2023/cijfers/index.html").find("26%") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace jv::testing
