@@ -65,7 +65,7 @@ def main():
     dump("indicators.json", {"indicators": inds})
 
     with open(os.path.join(d, "values", "waarden.csv"), "w", encoding="utf-8") as f:
-        f.write("indicator,area,year,value,certainty,source,note\n")
+        f.write("indicator,area,year,value\n")
         for ind in inds:
             pct = ind["unit"] == "percent"
             for area in areas:

@@ -5,6 +5,8 @@
 
 #include <cmath>
 #include <cstdio>
+#include <map>
+#include <tuple>
 
 namespace jv::format {
 
@@ -33,12 +35,20 @@ std::string NumberFormat::Format(double value, int decimals, bool always_sign) c
   using namespace icu::number;
   if (!std::isfinite(value)) return "?";
   UErrorCode status = U_ZERO_ERROR;
-  LocalizedNumberFormatter formatter =
-      NumberFormatter::withLocale(impl_->locale)
-          .precision(Precision::fixedFraction(decimals))
-          .roundingMode(UNUM_ROUND_HALFUP)
-          .sign(always_sign ? UNUM_SIGN_EXCEPT_ZERO : UNUM_SIGN_AUTO);
-  icu::UnicodeString text = formatter.formatDouble(value, status).toString(status);
+  // Building an ICU formatter costs far more than formatting with it, and a site formats
+  // thousands of figures in a handful of styles: keep one per style, per thread so that no
+  // lock is needed.
+  thread_local std::map<std::tuple<std::string, int, bool>, LocalizedNumberFormatter> formatters;
+  auto key = std::make_tuple(locale_, decimals, always_sign);
+  auto found = formatters.find(key);
+  if (found == formatters.end()) {
+    LocalizedNumberFormatter formatter = NumberFormatter::withLocale(impl_->locale)
+                                             .precision(Precision::fixedFraction(decimals))
+                                             .roundingMode(UNUM_ROUND_HALFUP)
+                                             .sign(always_sign ? UNUM_SIGN_EXCEPT_ZERO : UNUM_SIGN_AUTO);
+    found = formatters.emplace(key, std::move(formatter)).first;
+  }
+  icu::UnicodeString text = found->second.formatDouble(value, status).toString(status);
   if (U_FAILURE(status)) return "?";
   std::string out;
   text.toUTF8String(out);
