@@ -22,7 +22,9 @@ struct ChildResult {
   int exit_code = -1;      ///< -1 when a signal ended the child
   int signal = 0;          ///< the signal that ended it; 0 when it exited
   bool timed_out = false;  ///< killed by Wait because it ran past the time limit
-  long peak_rss_kb = 0;    ///< its peak resident memory, from wait4
+  /// Its peak resident memory, from wait4. A forked child starts as large as the test process
+  /// was at the fork, so keep the test process small before starting a child to measure.
+  long peak_rss_kb = 0;
   double seconds = 0;      ///< from start to end
   std::string output;      ///< stdout and stderr together
 };

@@ -80,6 +80,7 @@ Result<std::string> Folder::Read(const std::string& relative) const {
   if (!ec && size > limit) return too_large();
   // Read in blocks and stop past the limit: the size may change between the check and the read.
   std::string bytes;
+  if (!ec) bytes.reserve(static_cast<size_t>(size));
   char buffer[1 << 16];
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
     bytes.append(buffer, static_cast<size_t>(in.gcount()));

@@ -27,6 +27,19 @@ bool ReadPolygon(const json& rings, model::Shape* shape) {
   return true;
 }
 
+// The text at `key`, "" when the key is absent or not text (json::value() would throw then).
+std::string TextField(const json& object, const char* key) {
+  auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+// The member at `key`, null when absent (operator[] on a const object must not miss).
+const json& Member(const json& object, const char* key) {
+  static const json kNull;
+  auto it = object.find(key);
+  return it == object.end() ? kNull : *it;
+}
+
 }  // namespace
 
 std::map<std::string, model::Shape> ReadShapes(const JsonDocument& doc, const std::string& id_property,
@@ -36,7 +49,7 @@ std::map<std::string, model::Shape> ReadShapes(const JsonDocument& doc, const st
     diagnostics->push_back({Diagnostic::Severity::kError, doc.At(pointer), message});
   };
   const json& root = doc.root();
-  if (!root.is_object() || root.value("type", "") != "FeatureCollection" || !root.contains("features") ||
+  if (!root.is_object() || TextField(root, "type") != "FeatureCollection" || !root.contains("features") ||
       !root["features"].is_array()) {
     error("", "expected a GeoJSON FeatureCollection with a list of features");
     return shapes;
@@ -52,15 +65,16 @@ std::map<std::string, model::Shape> ReadShapes(const JsonDocument& doc, const st
       error(pointer, "feature has no text property '" + id_property + "' naming its area");
       continue;
     }
-    const json& geometry = feature.value("geometry", json());
-    std::string type = geometry.is_object() ? geometry.value("type", "") : "";
+    const json& geometry = Member(feature, "geometry");
+    std::string type = TextField(geometry, "type");
+    const json& coordinates = Member(geometry, "coordinates");
     model::Shape shape;
     bool ok = false;
     if (type == "Polygon") {
-      ok = ReadPolygon(geometry["coordinates"], &shape);
-    } else if (type == "MultiPolygon" && geometry["coordinates"].is_array()) {
+      ok = ReadPolygon(coordinates, &shape);
+    } else if (type == "MultiPolygon" && coordinates.is_array()) {
       ok = true;
-      for (const json& polygon : geometry["coordinates"]) ok = ok && ReadPolygon(polygon, &shape);
+      for (const json& polygon : coordinates) ok = ok && ReadPolygon(polygon, &shape);
     }
     if (!ok) {
       error(pointer + "/geometry", "area '" + id->get<std::string>() +

@@ -176,6 +176,17 @@ Result<JsonDocument> JsonDocument::Parse(std::string file, const std::string& te
     }
     auto [line, column] = LineColumnAt(text, offset);
     return Status::Error({doc.file_, line, column}, CleanParseMessage(e.what()));
+  } catch (const nlohmann::json::out_of_range& e) {
+    // A number beyond the largest double, e.g. 1e400 ("number overflow parsing '1e400'"):
+    // nlohmann names the number but not where it stands; point at its first occurrence.
+    std::string what = e.what();
+    size_t open = what.find('\''), close = what.rfind('\'');
+    std::string number = open != std::string::npos && close > open ? what.substr(open + 1, close - open - 1) : "";
+    size_t offset = number.empty() ? std::string::npos : text.find(number);
+    auto [line, column] = LineColumnAt(text, offset == std::string::npos ? 0 : offset);
+    return Status::Error({doc.file_, line, column}, "invalid JSON: the number '" + number + "' is too large");
+  } catch (const nlohmann::json::exception& e) {
+    return Status::Error({doc.file_, 1, 1}, CleanParseMessage(e.what()));
   }
   PositionScanner(text, &doc.positions_).Run();
   return doc;

@@ -260,6 +260,14 @@ void LoadJsonValues(const Folder& folder, const std::string& relative, model::Pr
         complete = false;
       }
     }
+    for (const std::string& name : kColumns) {
+      const nlohmann::json* field = object.Get(name);
+      bool number_field = name == "value" || name == "low" || name == "high" || name == "previous";
+      if (!number_field && field != nullptr && (field->is_boolean() || field->is_structured())) {
+        object.Error(name, "field '" + name + "' must be text or a number, found " + field->dump());
+        complete = false;
+      }
+    }
     if (!complete) continue;
     RowReader r;
     r.field = [&object](const std::string& name) {

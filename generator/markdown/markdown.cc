@@ -231,7 +231,7 @@ std::string AdjustFootnotes(std::string html, const Options& options) {
 }
 
 // cmark-gfm 0.29 slows down quadratically on a paragraph with many emphasis marks before many
-// links: each link walks back over the marks (20.000 of each take seconds, 40.000 a minute).
+// links: each link walks back over the marks (40,000 marks before 20,000 links took 12 s).
 // That is not prose, so such a paragraph is refused, naming its line, instead of the build
 // appearing to hang. Counted per run of non-blank lines; escaped characters do not count.
 constexpr long kMaxMarksTimesLinks = 4000000;

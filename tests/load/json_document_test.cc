@@ -43,3 +43,12 @@ TEST_CASE("Year ranges parse and reject nonsense", "[load]") {
   CHECK_FALSE(load::ParseYearRange("2022-2015"));
   CHECK_FALSE(load::ParseYearRange("twintig"));
 }
+
+// Found by tests/fuzz/load_fuzzer.cc: nlohmann throws out_of_range (not parse_error) for a
+// number beyond the largest double, which escaped and aborted the generator.
+TEST_CASE("A JSON number too large for a double is an error with its place", "[load]") {
+  auto doc = JsonDocument::Parse("data/values/x.json", "{\"values\": [\n  {\"value\": 201e308}\n]}");
+  REQUIRE_FALSE(doc.ok());
+  CHECK(doc.status().ToString() ==
+        "data/values/x.json:2:13: error: invalid JSON: the number '201e308' is too large\n");
+}

@@ -52,3 +52,23 @@ TEST_CASE("Problems in JSON value files point at the field", "[load]") {
   CHECK(errors.find(file + ":3:3: error: missing field 'year'") != std::string::npos);
   CHECK(errors.find(file + ":4:79: error: status 'missing' needs the reason in column 'note'") != std::string::npos);
 }
+
+// Found with tests/fuzz/load_fuzzer.cc: a text field holding true, [..] or {..} was read with
+// json::get<double>(), which throws type_error, and the generator aborted.
+TEST_CASE("A JSON value field that is true or a list or an object is an error", "[load]") {
+  TempDir dir;
+  CopyExampleData(dir.path() / "data");
+  WriteFile(dir.path() / "data/values/extra.json",
+            "{\"values\": [\n"
+            "  {\"indicator\": \"consulten-jgz\", \"area\": \"amsterdam\", \"year\": 2022, \"value\": 1, \"note\": true},\n"
+            "  {\"indicator\": [\"consulten-jgz\"], \"area\": {}, \"year\": 2021, \"value\": 1}\n"
+            "]}\n");
+  auto project = load::LoadProject(dir.str("data"));
+  REQUIRE_FALSE(project.ok());
+  std::string errors = project.status().ToString();
+  std::string file = dir.str("data/values/extra.json");
+  INFO(errors);
+  CHECK(errors.find(file + ":2:89: error: field 'note' must be text or a number, found true") != std::string::npos);
+  CHECK(errors.find(file + ":3:17: error: field 'indicator' must be text or a number, found [\"consulten-jgz\"]") != std::string::npos);
+  CHECK(errors.find("error: field 'area' must be text or a number, found {}") != std::string::npos);
+}

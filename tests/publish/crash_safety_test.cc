@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <random>
 
@@ -132,24 +133,36 @@ TEST_CASE("A build killed at any moment leaves exactly the previous or the new s
   if (staging_seen < 0) staging_seen = duration * 0.8;  // too quick to see: aim near the end
   WARN("build over the previous site: " << duration << " s; publishing started at " << staging_seen << " s");
 
-  // Kill moments: half spread over the whole build, half over the publishing phase, where the
-  // output folder is being replaced. A fixed seed keeps a failure reproducible.
+  // Kill moments: a third spread over the whole build, two thirds over the publishing phase,
+  // where the output folder is being replaced (a non-atomic replacement, removing the old
+  // folder and renaming the new one, is caught there). Those wait for the build's staging
+  // folder to appear, since how long rendering takes varies with the machine's load. A fixed
+  // seed keeps a failure reproducible.
+  const double publishing = std::max(duration - staging_seen, 0.05);
   std::mt19937 random(20240315);
   const int kKills = 20;
   int kept_old = 0, became_new = 0, finished = 0, left_staging = 0;
   bool last_was_old = false;
   ResetTo(dir.path() / "oud", out);
   for (int i = 0; i < kKills; ++i) {
-    double delay = i % 2 == 0 ? std::uniform_real_distribution<double>(0.0, duration)(random)
-                              : std::uniform_real_distribution<double>(staging_seen, duration * 1.05)(random);
+    bool during_publishing = i % 3 != 0;
+    double delay = during_publishing ? std::uniform_real_distribution<double>(0.0, publishing * 1.2)(random)
+                                     : std::uniform_real_distribution<double>(0.0, duration)(random);
     // Staging folders of earlier kills stay, for the next build to remove.
     if (i > 0 && !last_was_old) ResetTo(dir.path() / "oud", out);
     Child child(JV_BINARY, build_args("data-nieuw", out));
+    double waited = 0;
+    if (during_publishing) {
+      fs::path staging = dir.path() / (".site.staging-" + std::to_string(child.pid()));
+      while (child.Running() && !fs::exists(staging)) std::this_thread::sleep_for(std::chrono::microseconds(200));
+      waited = child.Elapsed();
+    }
     std::this_thread::sleep_for(std::chrono::duration<double>(delay));
     child.Kill(SIGKILL);
     ChildResult result = child.Wait(120);
+    INFO("kill " << i << " after " << waited << " + " << delay << " s; "
+                 << (result.signal ? "killed" : "had finished"));
     finished += result.signal == 0;
-    INFO("kill " << i << " after " << delay << " s; " << (result.signal ? "killed" : "had finished"));
     bool is_old = SameTree(out, old_site), is_new = !is_old && SameTree(out, new_site);
     CHECK((is_old || is_new));
     kept_old += is_old;
@@ -178,7 +191,9 @@ TEST_CASE("Publishing removes a staging folder of a killed build but not one of 
   // A staging folder whose process still runs (here: the one that started this test) stays.
   std::string running = ".site.staging-" + std::to_string(getppid());
   WriteFile(dir.path() / running / "busy.html", "busy");
-  auto report = jv::publish::Publish({{{"index.html", "x"}}}, dir.str("site"));
+  jv::publish::SitePlan plan;
+  plan.files["index.html"] = "x";
+  auto report = jv::publish::Publish(plan, dir.str("site"));
   REQUIRE(report.ok());
   CHECK(ReadFile(dir.path() / "site/index.html") == "x");
   CHECK_FALSE(fs::exists(dir.path() / ".site.staging-999999999"));

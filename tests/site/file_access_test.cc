@@ -164,7 +164,7 @@ TEST_CASE("A chapter name with a path in edition.json is refused at its line", "
 
 TEST_CASE("An edition folder with a path in site.json is refused at its line and nothing is written outside", "[site][confinement]") {
   std::string latest = LatestEdition(SourceDir() / "data");
-  for (const std::string name : {"../data/" + latest, std::string("../geheim"), std::string("/tmp"), latest + "/../../geheim"}) {
+  for (const std::string& name : {"../data/" + latest, std::string("../geheim"), std::string("/tmp"), latest + "/../../geheim"}) {
     Workspace ws;
     fs::path site_json = ws.data() / "site.json";
     std::string text = ReadFile(site_json);
@@ -194,7 +194,7 @@ TEST_CASE("A values file that is a symbolic link out of the data folder is refus
 
 TEST_CASE("Optional data files that are symbolic links out of the data folder are refused not skipped", "[site][confinement]") {
   std::string latest = LatestEdition(SourceDir() / "data");
-  for (const std::string relative : {latest + "/charts.json", latest + "/tables.json", std::string("rules.json")}) {
+  for (const std::string& relative : {latest + "/charts.json", latest + "/tables.json", std::string("rules.json")}) {
     Workspace ws;
     fs::remove(ws.data() / relative);
     fs::create_symlink(ws.dir.path() / "geheim/charts.json", ws.data() / relative);
@@ -219,7 +219,9 @@ TEST_CASE("A chapter that is a named pipe is refused instead of hanging the buil
 TEST_CASE("Publishing refuses a site plan path outside the output folder", "[publish][confinement]") {
   for (const std::string path : {"../escape.html", "a/../../escape.html", "/tmp/escape.html", "./a.html", ""}) {
     TempDir dir;
-    auto report = publish::Publish({{{"index.html", "x"}, {path, "escaped"}}}, dir.str("site"));
+    publish::SitePlan plan;
+    plan.files = {{"index.html", "x"}, {path, "escaped"}};
+    auto report = publish::Publish(plan, dir.str("site"));
     INFO(path);
     REQUIRE_FALSE(report.ok());
     CHECK(report.status().ToString().find("refusing to publish a file outside the output folder") != std::string::npos);

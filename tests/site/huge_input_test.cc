@@ -207,7 +207,7 @@ TEST_CASE("An accessibility date that is not a date is an error and no crash", "
   }
 }
 
-TEST_CASE("A chapter larger than 1 MB is refused" , "[site][huge]") {
+TEST_CASE("A chapter larger than 1 MB is refused", "[site][huge]") {
   Workspace ws;
   std::string text = ReadFile(ws.chapter());
   while (text.size() <= (1u << 20)) text += "Een zin in een heel lang hoofdstuk. ";

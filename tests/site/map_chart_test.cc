@@ -58,7 +58,7 @@ TEST_CASE("GeoJSON outside the data folder or without an area's outline is refus
   WriteFile(dir.path() / "elders.geojson", kGeoJson);
   CommandResult outside = RunGenerator(AddMap(dir, R"(, "geojson": "../elders.geojson")"));
   CHECK(outside.exit_code == 1);
-  CHECK(outside.output.find("refusing to read a file outside") != std::string::npos);
+  CHECK(outside.output.find("GeoJSON file '../elders.geojson': refusing a path that leads outside") != std::string::npos);
 
   TempDir other;
   CopyExampleData(other.path() / "data");
