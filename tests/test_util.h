@@ -49,6 +49,14 @@ inline std::string ReadFile(const fs::path& path) {
 /// The repository's example data and templates.
 inline fs::path SourceDir() { return fs::path(JV_SOURCE_DIR); }
 
+/// The latest edition named in a data folder's site.json (the last of "editions").
+inline std::string LatestEdition(const fs::path& data) {
+  std::string site = ReadFile(data / "site.json");
+  size_t close = site.rfind('"', site.find(']', site.find("\"editions\"")));
+  size_t open = site.rfind('"', close - 1);
+  return site.substr(open + 1, close - open - 1);
+}
+
 /// Copies the example data folder to `target`.
 inline void CopyExampleData(const fs::path& target) {
   fs::copy(SourceDir() / "data", target, fs::copy_options::recursive);

@@ -18,13 +18,6 @@ using namespace jv::testing;
 
 namespace {
 
-std::string LatestEdition(const fs::path& data) {
-  std::string site = ReadFile(data / "site.json");
-  size_t close = site.rfind('"', site.find(']', site.find("\"editions\"")));
-  size_t open = site.rfind('"', close - 1);
-  return site.substr(open + 1, close - open - 1);
-}
-
 void Replace(const fs::path& file, const std::string& from, const std::string& to) {
   std::string text = ReadFile(file);
   size_t at = text.find(from);

@@ -23,14 +23,6 @@ const char kGeoJson[] = R"({"type": "FeatureCollection", "features": [
    "geometry": {"type": "Polygon", "coordinates": [[[4.85, 52.33], [4.90, 52.33], [4.90, 52.35], [4.85, 52.35], [4.85, 52.33]]]}}
 ]})";
 
-// The latest edition named in a data folder's site.json.
-std::string LatestEdition(const fs::path& data) {
-  std::string site = ReadFile(data / "site.json");
-  size_t close = site.rfind('"', site.find(']', site.find("\"editions\"")));
-  size_t open = site.rfind('"', close - 1);
-  return site.substr(open + 1, close - open - 1);
-}
-
 // A copy of the example data in dir/data, with a secret file beside it (outside the folder).
 struct Workspace {
   TempDir dir;

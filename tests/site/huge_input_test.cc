@@ -16,13 +16,6 @@ namespace {
 constexpr long kMemoryBoundKb = 1536L * 1024;  // 1.5 GB
 constexpr double kTimeLimitSeconds = 60;
 
-std::string LatestEdition(const fs::path& data) {
-  std::string site = ReadFile(data / "site.json");
-  size_t close = site.rfind('"', site.find(']', site.find("\"editions\"")));
-  size_t open = site.rfind('"', close - 1);
-  return site.substr(open + 1, close - open - 1);
-}
-
 struct Workspace {
   TempDir dir;
   Workspace() { CopyExampleData(data()); }
