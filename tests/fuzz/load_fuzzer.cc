@@ -130,16 +130,20 @@ std::map<std::string, std::string> ReadBundle(const std::string& input) {
   return files;
 }
 
+// The fuzzer's own temporary folder, removed when the process exits normally. Never
+// destroyed: the exit handler still needs it after static objects are gone.
 const fs::path& Root() {
-  static const fs::path root = [] {
+  static const fs::path* root = [] {
     std::string pattern = (fs::temp_directory_path() / "jv-load-fuzz-XXXXXX").string();
     if (mkdtemp(pattern.data()) == nullptr) std::abort();
-    fs::path dir(pattern);
-    // Removes the folder when the fuzzer exits normally (libFuzzer calls exit()).
-    std::atexit([] { std::error_code ignored; fs::remove_all(Root(), ignored); });
-    return dir;
+    return new fs::path(pattern);
   }();
-  return root;
+  static const bool cleanup = std::atexit([] {
+    std::error_code ignored;
+    fs::remove_all(*root, ignored);
+  }) == 0;
+  (void)cleanup;
+  return *root;
 }
 
 void WriteFiles(const fs::path& data, const std::map<std::string, std::string>& files) {
