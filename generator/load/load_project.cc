@@ -1,5 +1,7 @@
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "base/text.h"
 #include "load/csv.h"
@@ -259,6 +261,13 @@ Result<std::map<std::string, std::string>> LoadTranslations(const TemplateFiles&
     texts[key] = value.get<std::string>();
   }
   return texts;
+}
+
+std::string LoadGeneratorBinary() {
+  std::ifstream self("/proc/self/exe", std::ios::binary);
+  std::ostringstream bytes;
+  bytes << self.rdbuf();
+  return self ? bytes.str() : "";
 }
 
 Result<std::string> LoadFontFile(const std::string& path) {

@@ -138,8 +138,16 @@ Status Swap(const fs::path& staging, const fs::path& out) {
 
 }  // namespace
 
-std::string ReadMarker(const std::string& out_dir) {
-  return ReadIfExists(fs::path(out_dir) / kMarkerFile).value_or("");
+std::string ReadMarker(const std::string& out_dir) { return ReadPublished(out_dir, kMarkerFile).value_or(""); }
+
+std::optional<std::string> ReadPublished(const std::string& out_dir, const std::string& relative) {
+  if (!IsPublished(out_dir, relative)) return std::nullopt;
+  return ReadIfExists(fs::path(out_dir) / relative);
+}
+
+bool IsPublished(const std::string& out_dir, const std::string& relative) {
+  std::error_code ec;
+  return fs::is_regular_file(fs::path(out_dir) / relative, ec);
 }
 
 Result<PublishReport> Publish(const SitePlan& plan, const std::string& out_dir) {

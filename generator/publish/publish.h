@@ -4,6 +4,7 @@
 // rename, so readers and a crashed build only ever see the complete old or the complete new site.
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -41,5 +42,11 @@ extern const char kMarkerFile[];
 
 /// The marker file's content in `out_dir`; "" when there is none (a first build).
 std::string ReadMarker(const std::string& out_dir);
+
+/// A file of the site now in `out_dir` (`relative` as in SitePlan); nullopt when it is not
+/// there as a regular file.
+std::optional<std::string> ReadPublished(const std::string& out_dir, const std::string& relative);
+/// Whether the site now in `out_dir` has the regular file `relative`.
+bool IsPublished(const std::string& out_dir, const std::string& relative);
 
 }  // namespace jv::publish

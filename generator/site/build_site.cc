@@ -1,7 +1,6 @@
 #include "site/build_site.h"
 
-#include <filesystem>
-#include <fstream>
+#include <optional>
 
 #include "charts/render.h"
 #include "derive/figures.h"
@@ -43,27 +42,21 @@ int CountSuffix(const publish::SitePlan& plan, const std::string& suffix) {
 // Identifies this build of the generator: any change to its code changes how pictures are
 // painted, so pictures of a different generator are never reused. "" when unknown.
 std::string GeneratorId() {
-  std::ifstream self("/proc/self/exe", std::ios::binary | std::ios::ate);
-  if (!self) return "";
-  std::string bytes(static_cast<size_t>(self.tellg()), '\0');
-  self.seekg(0);
-  if (!self.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) return "";
-  return ContentHash(bytes);
+  std::string binary = load::LoadGeneratorBinary();
+  return binary.empty() ? "" : ContentHash(binary);
 }
 
 // The record of the build that made `out_dir`, without files that are gone and without
 // pictures whose bytes are no longer what that build wrote (edited or damaged by hand).
 BuildRecord PreviousRecord(const std::string& out_dir) {
   BuildRecord record = BuildRecord::Parse(publish::ReadMarker(out_dir));
-  std::error_code ec;
   for (auto it = record.files.begin(); it != record.files.end();) {
-    std::filesystem::path path = std::filesystem::path(out_dir) / it->first;
-    bool intact = std::filesystem::is_regular_file(path, ec);
-    if (intact && record.pictures.count(it->first)) {
-      std::ifstream in(path, std::ios::binary | std::ios::ate);
-      std::string bytes(static_cast<size_t>(in.tellg()), '\0');
-      in.seekg(0);
-      intact = in.read(bytes.data(), static_cast<std::streamsize>(bytes.size())) && ContentHash(bytes) == it->second;
+    bool intact;
+    if (record.pictures.count(it->first)) {
+      std::optional<std::string> bytes = publish::ReadPublished(out_dir, it->first);
+      intact = bytes && ContentHash(*bytes) == it->second;
+    } else {
+      intact = publish::IsPublished(out_dir, it->first);
     }
     if (intact) ++it;
     else it = record.files.erase(it);

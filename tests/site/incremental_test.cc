@@ -99,6 +99,7 @@ TEST_CASE("The build reports changed figures pages charts and files", "[site][in
   INFO(update.output);
   REQUIRE(update.exit_code == 0);
   CHECK(update.output.find("figure aandeel-preventie amsterdam 2023: 27% \u2192 26%") != std::string::npos);
+  CHECK(update.output.find('\r') == std::string::npos);  // no progress line when piped
   CHECK(std::regex_search(update.output, std::regex("pages \\([0-9]+\\): [^\n]*2023/cijfers/index.html")));
   CHECK(std::regex_search(update.output, std::regex("charts \\([0-9]+\\): [^\n]*2023/charts/preventie-tijd")));
   CHECK(std::regex_search(update.output, std::regex("other files \\([0-9]+\\): [^\n]*2023/data/cijfers-2023.csv")));

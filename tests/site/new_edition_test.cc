@@ -93,6 +93,7 @@ TEST_CASE("check lists the figures of a new edition that are still missing", "[s
   CHECK(dashboard.find("99,1%") != std::string::npos);
   CHECK(dashboard.find("t.o.v. 2023") != std::string::npos);
   CHECK(dashboard.find("nog in te vullen") != std::string::npos);
+  CHECK(dashboard.find(">geen gegevens</text>") != std::string::npos);  // a chart with no figure yet
   // The new edition is the latest: at the root, and every earlier one is still there.
   CHECK(ReadFile(f.dir.path() / "site/index.html").find("<title>Jaarverslag 2024</title>") != std::string::npos);
   CHECK(fs::exists(f.dir.path() / "site/2023/cijfers/index.html"));
