@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Writes the same N Markdown pages twice: as a jaarverslag data folder and as a minimal Hugo site.
 
-    gen_pages.py OUT [--pages 1000] [--seed 1]
+    gen_pages.py OUT [--pages 1000] [--seed 1] [--base-url URL]
 
 OUT/jaarverslag/data/   site.json, areas.json, indicators.json, sources.json, values/waarden.csv,
                         2024/edition.json (N chapters), 2024/charts.json, 2024/chapters/*.md
@@ -12,7 +12,9 @@ The chapter files are byte-identical in both trees: YAML front matter (title, su
 numbered) and Dutch-looking text of 500-1500 words with ## headings, bullet and
 numbered lists, one GFM table, external links and links to other chapters
 (`hoofdstuk-0002.md#anchor`, which jaarverslag checks and rewrites; Hugo leaves them as written).
-Deterministic for a given seed.
+Deterministic for a given seed. --base-url sets jaarverslag's base_url (Hugo's baseURL is always
+set): with it every jaarverslag page gets Open Graph URLs and a 1200x630 preview image; without
+it there is nothing a preview could be linked from, and jaarverslag paints none.
 """
 import argparse
 import json
@@ -121,6 +123,7 @@ def main():
     ap.add_argument("out")
     ap.add_argument("--pages", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--base-url", default="")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     n = args.pages
@@ -142,8 +145,11 @@ def main():
             json.dump(obj, f, ensure_ascii=False, indent=2)
             f.write("\n")
 
-    dump("site.json", {"organisation": "Stichting Voorbeeld", "short_name": "SV",
-                       "locale": "nl-NL", "editions": ["2024"]})
+    site = {"organisation": "Stichting Voorbeeld", "short_name": "SV", "locale": "nl-NL",
+            "editions": ["2024"]}
+    if args.base_url:
+        site["base_url"] = args.base_url
+    dump("site.json", site)
     dump("areas.json", {"areas": [{"id": "amsterdam", "name": "Amsterdam", "kind": "total"}]})
     dump("sources.json", {"sources": [{"id": "jaarverslag-2024",
                                        "title": "Stichting Voorbeeld, Jaarverslag 2024"}]})

@@ -3,20 +3,26 @@
 #
 #   bench/run_hugo.sh
 #   ROUNDS=5 PAGES=1000 JAARVERSLAG=/tmp/jv-bench-build/jaarverslag bench/run_hugo.sh
+#   BASE_URL=1 bench/run_hugo.sh     # jaarverslag also writes Open Graph URLs and preview images
 #
 # gen_pages.py writes the pages (Dutch-looking text, 500-1500 words, ## headings, lists, one
 # table, links) once as a jaarverslag data folder (one edition, one chapter per page, one figure
 # in the values CSV) and once as a minimal Hugo site with its own tiny layouts (no theme).
 # Installs Debian's hugo when missing. Every round builds both into warm output folders
-# (jaarverslag with --force --jobs 2, so it repaints every social image; hugo with its defaults,
+# (jaarverslag with --force --jobs 2, so it repaints every picture; hugo with its defaults,
 # which use every core), alternating which goes first, and prints pages per second
 # (PAGES / wall time) and pages per CPU second, their medians over ROUNDS, the ratio
 # jaarverslag / Hugo (target >= 2x) and what each tool wrote (file counts and bytes).
-# Environment: ROUNDS (5), PAGES (1000), JAARVERSLAG (binary; else built in BUILD_DIR).
+# By default the jaarverslag site has no base_url, like the Hugo site's pages have no Open Graph
+# tags: jaarverslag then paints no preview images (nothing could link to them). BASE_URL=1 gives
+# it the Hugo site's base URL: every page then gets og:url/og:image and a 1200x630 PNG preview,
+# painted again in every --force round.
+# Environment: ROUNDS (5), PAGES (1000), BASE_URL (0), JAARVERSLAG (binary; else built in BUILD_DIR).
 set -euo pipefail
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 ROUNDS="${ROUNDS:-5}"
 PAGES="${PAGES:-1000}"
+BASE_URL="${BASE_URL:-0}"
 
 if ! command -v hugo >/dev/null; then
   echo "installing hugo" >&2
@@ -29,14 +35,16 @@ J="$(find_jaarverslag)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 export HUGO_CACHEDIR="$work/hugo-cache"
-gen="$(/usr/bin/python3 "$bench_here/gen_pages.py" "$work/in" --pages "$PAGES")"
+base_url_args=()
+[ "$BASE_URL" = 1 ] && base_url_args=(--base-url "https://www.example.nl/jaarverslag/")
+gen="$(/usr/bin/python3 "$bench_here/gen_pages.py" "$work/in" --pages "$PAGES" "${base_url_args[@]}")"
 JB=("$J" build --data "$work/in/jaarverslag/data" --templates "$bench_root/templates" --out "$work/jv-out" --force --jobs 2)
 HB=(hugo --quiet -s "$work/in/hugo" -d "$work/hugo-out")
 
 results="$work/results.txt"; log="$work/log.txt"; : >"$results"; : >"$log"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
 echo "versions: $("$J" --version 2>&1 | head -1), $(hugo version | cut -d' ' -f1-2)"
-echo "input: $gen; $(du -sb "$work/in/hugo/content" | cut -f1) bytes of Markdown"
+echo "input: $gen; $(du -sb "$work/in/hugo/content" | cut -f1) bytes of Markdown; jaarverslag base_url: $([ "$BASE_URL" = 1 ] && echo set || echo none)"
 echo "load average at start: $(loadavg)"
 "${JB[@]}" >>"$log" 2>&1; "${HB[@]}" >>"$log" 2>&1   # untimed warm-up: output folders, page cache
 for round in $(seq 1 "$ROUNDS"); do

@@ -91,7 +91,7 @@ int main(int argc, char** argv) {
   build->add_option("--out", options.out_dir, "Output folder, replaced atomically")->capture_default_str();
   build->add_flag("--force", options.force, "Paint every chart and image again instead of reusing unchanged ones");
   options.jobs = std::max(1u, std::thread::hardware_concurrency());
-  build->add_option("--jobs,-j", options.jobs, "Threads painting charts and images (the output is the same for any number)")
+  build->add_option("--jobs,-j", options.jobs, "Threads rendering pages and painting charts and images (the output is the same for any number)")
       ->capture_default_str()
       ->check(CLI::Range(1, 256));
 

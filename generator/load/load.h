@@ -38,8 +38,4 @@ Result<std::map<std::string, std::string>> LoadTranslations(const TemplateFiles&
 /// Reads a font file that fontconfig resolved for the charts, to publish it with the site.
 Result<std::string> LoadFontFile(const std::string& path);
 
-/// The generator's own executable (/proc/self/exe), so that a build can tell pictures painted by
-/// another version of the code from its own. "" when it cannot be read.
-std::string LoadGeneratorBinary();
-
 }  // namespace jv::load

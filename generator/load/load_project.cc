@@ -1,7 +1,5 @@
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "base/text.h"
 #include "load/csv.h"
@@ -261,13 +259,6 @@ Result<std::map<std::string, std::string>> LoadTranslations(const TemplateFiles&
     texts[key] = value.get<std::string>();
   }
   return texts;
-}
-
-std::string LoadGeneratorBinary() {
-  std::ifstream self("/proc/self/exe", std::ios::binary);
-  std::ostringstream bytes;
-  bytes << self.rdbuf();
-  return self ? bytes.str() : "";
 }
 
 Result<std::string> LoadFontFile(const std::string& path) {

@@ -80,47 +80,6 @@ Status WriteFile(const fs::path& path, const std::string& bytes) {
   return Status();
 }
 
-Result<PublishReport> Stage(const SitePlan& plan, const fs::path& out, const fs::path& staging) {
-  PublishReport report;
-  std::error_code ec;
-  for (const std::string& relative : plan.kept) {
-    JV_RETURN_IF_ERROR(CheckPlanPath(relative));
-    fs::path target = staging / relative;
-    fs::create_directories(target.parent_path(), ec);
-    fs::create_hard_link(out / relative, target, ec);
-    if (ec) return IoError(out / relative, "cannot carry this file over from the previous site (" + ec.message() + "); build again with --force");
-    ++report.unchanged;
-  }
-  for (const auto& [relative, bytes] : plan.files) {
-    JV_RETURN_IF_ERROR(CheckPlanPath(relative));
-    fs::path target = staging / relative;
-    fs::path previous = out / relative;
-    auto old_bytes = ReadIfExists(previous);
-    if (old_bytes && *old_bytes == bytes) {
-      fs::create_directories(target.parent_path(), ec);
-      fs::create_hard_link(previous, target, ec);
-      if (!ec) {
-        ++report.unchanged;
-        continue;
-      }
-    }
-    JV_RETURN_IF_ERROR(WriteFile(target, bytes));
-    ++report.written;
-    report.written_paths.push_back(relative);
-  }
-  JV_RETURN_IF_ERROR(WriteFile(staging / kMarkerFile, plan.marker));
-  for (auto it = fs::recursive_directory_iterator(out, ec); !ec && it != fs::recursive_directory_iterator(); ++it) {
-    if (!it->is_regular_file()) continue;
-    std::string relative = fs::relative(it->path(), out).generic_string();
-    if (relative != kMarkerFile && !plan.files.count(relative) && !plan.kept.count(relative)) {
-      ++report.removed;
-      report.removed_paths.push_back(relative);
-    }
-  }
-  std::sort(report.removed_paths.begin(), report.removed_paths.end());
-  return report;
-}
-
 // Swaps the two folders in one step (Linux renameat2 RENAME_EXCHANGE), so the output folder
 // never disappears, not even for a moment.
 Status Swap(const fs::path& staging, const fs::path& out) {
@@ -150,26 +109,89 @@ bool IsPublished(const std::string& out_dir, const std::string& relative) {
   return fs::is_regular_file(fs::path(out_dir) / relative, ec);
 }
 
-Result<PublishReport> Publish(const SitePlan& plan, const std::string& out_dir) {
+Result<std::unique_ptr<Staging>> Staging::Open(const std::string& out_dir) {
   fs::path out = fs::path(out_dir).lexically_normal();
   if (out.filename().empty()) out = out.parent_path();
   JV_RETURN_IF_ERROR(CheckSafeToReplace(out));
   RemoveLeftoverStaging(out);
-  fs::path staging = out.parent_path() /
-                     ("." + out.filename().string() + ".staging-" + std::to_string(getpid()));
-  Result<PublishReport> report = Stage(plan, out, staging);
-  if (!report.ok()) {
-    std::error_code ec;
-    fs::remove_all(staging, ec);
-    return report.status();
+  fs::path folder = out.parent_path() / ("." + out.filename().string() + ".staging-" + std::to_string(getpid()));
+  std::error_code ec;
+  fs::remove_all(folder, ec);
+  if (!fs::create_directories(folder, ec) || ec) return IoError(folder, "cannot create the staging folder: " + ec.message());
+  return std::unique_ptr<Staging>(new Staging(out.string(), folder.string()));
+}
+
+Staging::~Staging() {
+  if (committed_) return;
+  std::error_code ec;
+  fs::remove_all(folder_, ec);
+}
+
+// Writes one file into the staging folder, or links it when the previous site has the same bytes.
+Status Staging::Place(const std::string& relative, const std::string& bytes) {
+  JV_RETURN_IF_ERROR(CheckPlanPath(relative));
+  fs::path target = fs::path(folder_) / relative;
+  fs::path previous = fs::path(out_) / relative;
+  std::error_code ec;
+  auto old_bytes = ReadIfExists(previous);
+  if (old_bytes && *old_bytes == bytes) {
+    fs::create_directories(target.parent_path(), ec);
+    fs::create_hard_link(previous, target, ec);
+    if (!ec) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      ++report_.unchanged;
+      return Status();
+    }
   }
-  Status swapped = Swap(staging, out);
-  if (!swapped.ok()) {
-    std::error_code ec;
-    fs::remove_all(staging, ec);
-    return swapped;
+  JV_RETURN_IF_ERROR(WriteFile(target, bytes));
+  std::lock_guard<std::mutex> lock(mutex_);
+  ++report_.written;
+  report_.written_paths.push_back(relative);
+  return Status();
+}
+
+Status Staging::Add(const std::string& relative, const std::string& bytes) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!added_.insert(relative).second) return IoError(relative, "added to the new site twice");
   }
-  return report;
+  return Place(relative, bytes);
+}
+
+Result<PublishReport> Staging::Commit(const SitePlan& plan) {
+  fs::path out(out_), staging(folder_);
+  std::error_code ec;
+  for (const std::string& relative : plan.kept) {
+    JV_RETURN_IF_ERROR(CheckPlanPath(relative));
+    fs::path target = staging / relative;
+    fs::create_directories(target.parent_path(), ec);
+    fs::create_hard_link(out / relative, target, ec);
+    if (ec) return IoError(out / relative, "cannot carry this file over from the previous site (" + ec.message() + "); build again with --force");
+    ++report_.unchanged;
+  }
+  for (const auto& [relative, bytes] : plan.files) {
+    if (added_.count(relative)) return IoError(relative, "added to the new site twice");
+    JV_RETURN_IF_ERROR(Place(relative, bytes));
+  }
+  JV_RETURN_IF_ERROR(WriteFile(staging / kMarkerFile, plan.marker));
+  for (auto it = fs::recursive_directory_iterator(out, ec); !ec && it != fs::recursive_directory_iterator(); ++it) {
+    if (!it->is_regular_file()) continue;
+    std::string relative = fs::relative(it->path(), out).generic_string();
+    if (relative != kMarkerFile && !plan.files.count(relative) && !plan.kept.count(relative) && !added_.count(relative)) {
+      ++report_.removed;
+      report_.removed_paths.push_back(relative);
+    }
+  }
+  std::sort(report_.written_paths.begin(), report_.written_paths.end());
+  std::sort(report_.removed_paths.begin(), report_.removed_paths.end());
+  JV_RETURN_IF_ERROR(Swap(staging, out));
+  committed_ = true;
+  return report_;
+}
+
+Result<PublishReport> Publish(const SitePlan& plan, const std::string& out_dir) {
+  JV_ASSIGN_OR_RETURN(std::unique_ptr<Staging> staging, Staging::Open(out_dir));
+  return staging->Commit(plan);
 }
 
 }  // namespace jv::publish

@@ -4,6 +4,8 @@
 // rename, so readers and a crashed build only ever see the complete old or the complete new site.
 
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
@@ -31,10 +33,39 @@ struct PublishReport {
   std::vector<std::string> removed_paths;  ///< sorted
 };
 
-/// Replaces `out_dir` with the plan's files. A file whose bytes equal the previous site's is
-/// hard-linked, keeping its timestamp. Refuses to replace a non-empty folder that was not made
-/// by this generator (it carries a marker file). Leftover staging folders of a killed build are
-/// removed first.
+/// The folder a new site is written into, beside the output folder, before it replaces it.
+/// Pictures can be added while the rest of the site is still being rendered, so that they need
+/// not wait in memory; Commit() adds the plan and swaps the folder in. Destroying a Staging
+/// that was not committed removes its folder: the output folder is then as it was.
+class Staging {
+ public:
+  /// Refuses a non-empty `out_dir` that was not made by this generator (it carries a marker
+  /// file), removes leftover staging folders of a killed build, and creates a new one.
+  static Result<std::unique_ptr<Staging>> Open(const std::string& out_dir);
+  ~Staging();
+  Staging(const Staging&) = delete;
+  Staging& operator=(const Staging&) = delete;
+
+  /// Writes one file of the new site (`relative` as in SitePlan); hard-linked instead when the
+  /// previous site holds the same bytes. Safe to call from several threads at once; a path may
+  /// be added only once and must not be in the plan given to Commit.
+  Status Add(const std::string& relative, const std::string& bytes);
+
+  /// Writes the plan's files and swaps the new site into place in one step.
+  Result<PublishReport> Commit(const SitePlan& plan);
+
+ private:
+  Staging(std::string out, std::string folder) : out_(std::move(out)), folder_(std::move(folder)) {}
+  Status Place(const std::string& relative, const std::string& bytes);
+  std::string out_, folder_;
+  bool committed_ = false;
+  std::mutex mutex_;          // guards report_ and added_
+  PublishReport report_;
+  std::set<std::string> added_;
+};
+
+/// Replaces `out_dir` with the plan's files: Staging::Open and Commit. A file whose bytes equal
+/// the previous site's is hard-linked, keeping its timestamp.
 Result<PublishReport> Publish(const SitePlan& plan, const std::string& out_dir);
 
 /// The marker file written into every published site.

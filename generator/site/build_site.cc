@@ -1,7 +1,9 @@
 #include "site/build_site.h"
 
+#include <memory>
 #include <optional>
 
+#include "base/build_id.h"
 #include "charts/render.h"
 #include "derive/figures.h"
 #include "format/number_format.h"
@@ -41,10 +43,7 @@ int CountSuffix(const publish::SitePlan& plan, const std::string& suffix) {
 
 // Identifies this build of the generator: any change to its code changes how pictures are
 // painted, so pictures of a different generator are never reused. "" when unknown.
-std::string GeneratorId() {
-  std::string binary = load::LoadGeneratorBinary();
-  return binary.empty() ? "" : ContentHash(binary);
-}
+std::string GeneratorId() { return ProgramBuildId(); }
 
 // The record of the build that made `out_dir`, without files that are gone and without
 // pictures whose bytes are no longer what that build wrote (edited or damaged by hand).
@@ -76,7 +75,8 @@ void RecordValues(const model::Project& project, const derive::Figures& figures,
 // Every stage but publish, in order. `warnings` receives what validation let through;
 // `record` what the next build needs to know of this one (all but the files' hashes).
 Result<publish::SitePlan> RenderSite(const BuildOptions& options, const BuildRecord* previous,
-                                     std::vector<Diagnostic>* warnings, BuildRecord* record) {
+                                     publish::Staging* staging, std::vector<Diagnostic>* warnings,
+                                     BuildRecord* record) {
   const std::string& data_dir = options.data_dir;
   const std::string& templates_dir = options.templates_dir;
   // load
@@ -103,6 +103,7 @@ Result<publish::SitePlan> RenderSite(const BuildOptions& options, const BuildRec
   input.generator_id = GeneratorId();
   input.previous = input.generator_id.empty() ? nullptr : previous;
   input.jobs = options.jobs;
+  input.staging = staging;
   input.progress = options.progress;
   return PlanSite(input, record);
 }
@@ -112,13 +113,15 @@ Result<publish::SitePlan> RenderSite(const BuildOptions& options, const BuildRec
 Result<BuildSummary> BuildSite(const BuildOptions& options) {
   BuildSummary summary;
   BuildRecord previous = PreviousRecord(options.out_dir);
+  // Pictures go into the staging folder as they are painted; the rest of the plan follows.
+  JV_ASSIGN_OR_RETURN(std::unique_ptr<publish::Staging> staging, publish::Staging::Open(options.out_dir));
   BuildRecord record;
-  JV_ASSIGN_OR_RETURN(publish::SitePlan plan,
-                      RenderSite(options, options.force ? nullptr : &previous, &summary.warnings, &record));
+  JV_ASSIGN_OR_RETURN(publish::SitePlan plan, RenderSite(options, options.force ? nullptr : &previous,
+                                                         staging.get(), &summary.warnings, &record));
   for (const auto& [path, bytes] : plan.files) record.files[path] = ContentHash(bytes);
   for (const std::string& path : plan.kept) record.files[path] = previous.files.at(path);
   plan.marker = record.Serialize();
-  JV_ASSIGN_OR_RETURN(summary.files, publish::Publish(plan, options.out_dir));
+  JV_ASSIGN_OR_RETURN(summary.files, staging->Commit(plan));
   summary.changes = CompareBuilds(previous, record, summary.files);
   summary.pages = CountSuffix(plan, ".html");
   summary.charts = CountSuffix(plan, ".svg");
@@ -128,7 +131,7 @@ Result<BuildSummary> BuildSite(const BuildOptions& options) {
 std::vector<Diagnostic> CheckSite(const BuildOptions& options) {
   std::vector<Diagnostic> warnings;
   BuildRecord record;
-  Result<publish::SitePlan> plan = RenderSite(options, nullptr, &warnings, &record);
+  Result<publish::SitePlan> plan = RenderSite(options, nullptr, nullptr, &warnings, &record);
   if (plan.ok()) return warnings;
   std::vector<Diagnostic> problems = plan.status().diagnostics();
   problems.insert(problems.end(), warnings.begin(), warnings.end());

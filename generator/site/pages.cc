@@ -5,6 +5,8 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <set>
 #include <thread>
 
 #include "base/text.h"
@@ -32,9 +34,40 @@ struct PaintJob {
   std::function<Result<std::string>()> paint;
 };
 
+// A page whose templates are still to be filled: its data is complete, so it can be rendered
+// on any thread. Pages are rendered after the site is planned, with the other pages.
+struct RenderJob {
+  std::string path;
+  std::string body_template;
+  Context body, page;
+};
+
+// Runs work(0) ... work(count - 1) on up to `jobs` threads (the calling one among them).
+void ParallelFor(int jobs, size_t count, const std::function<void(size_t)>& work) {
+  std::atomic<size_t> next{0};
+  auto run = [&] {
+    for (size_t i; (i = next++) < count;) work(i);
+  };
+  size_t threads = std::min<size_t>(std::max(jobs, 1), count);
+  std::vector<std::thread> helpers;
+  for (size_t t = 1; t < threads; ++t) helpers.emplace_back(run);
+  run();
+  for (std::thread& helper : helpers) helper.join();
+}
+
+// Editions with more chapters than this get a compact main navigation: a link to the
+// edition's table of contents (the chapter list on its home page), the current chapter, the
+// dashboard and search, instead of every chapter. A long list of links in every page's header
+// is unusable (it wraps into a wall of links, and keyboard users tab through all of it on every
+// page) and makes the site grow with chapters². Annual reports rarely have more than 15
+// chapters, so those keep the full list; chapter pages always link to their previous and next
+// chapter as well.
+constexpr size_t kFullNavigationChapters = 15;
+
 class SitePlanner {
  public:
-  SitePlanner(const SiteInput& input, BuildRecord* record) : in_(input), record_(record) {}
+  SitePlanner(const SiteInput& input, BuildRecord* record)
+      : in_(input), record_(record), fixed_texts_(Context::Shared(FixedTexts(*input.text))) {}
 
   Result<publish::SitePlan> Run() {
     PlanAssets();
@@ -47,6 +80,7 @@ class SitePlanner {
     JV_RETURN_IF_ERROR(PlanNotFound(latest));
     JV_RETURN_IF_ERROR(PlanAccessibility(latest));
     JV_RETURN_IF_ERROR(PlanSearch(latest));
+    JV_RETURN_IF_ERROR(RenderPages());
     JV_RETURN_IF_ERROR(PaintPictures());
     PlanSiteFiles();
     return std::move(plan_);
@@ -90,6 +124,10 @@ class SitePlanner {
     auto work = [&] {
       for (size_t i; (i = next++) < paint_jobs_.size();) {
         results[i] = paint_jobs_[i].paint();
+        if (in_.staging != nullptr && results[i].ok()) {  // to disk now, keeping only its hash
+          Status added = in_.staging->Add(paint_jobs_[i].path, *results[i]);
+          results[i] = added.ok() ? Result<std::string>(ContentHash(*results[i])) : Result<std::string>(added);
+        }
         size_t finished = ++done;
         if (in_.progress) {
           std::lock_guard<std::mutex> lock(progress_mutex);
@@ -104,7 +142,8 @@ class SitePlanner {
     for (std::thread& helper : helpers) helper.join();
     for (size_t i = 0; i < paint_jobs_.size(); ++i) {
       if (!results[i].ok()) return Status(results[i].status()).WithContext("while painting " + paint_jobs_[i].path);
-      plan_.files[paint_jobs_[i].path] = std::move(*results[i]);
+      if (in_.staging != nullptr) record_->files[paint_jobs_[i].path] = std::move(*results[i]);
+      else plan_.files[paint_jobs_[i].path] = std::move(*results[i]);
     }
     paint_jobs_.clear();
     return Status();
@@ -141,8 +180,10 @@ class SitePlanner {
   // and district pages exist in every edition, a chapter only where one has that slug.
   static bool HasPage(const model::Edition& edition, const std::string& page) {
     if (page == "index.html" || page.compare(0, 8, "cijfers/") == 0) return true;
+    static const std::string kIndex = "/index.html";
+    if (page.size() <= kIndex.size() || page.compare(page.size() - kIndex.size(), kIndex.size(), kIndex) != 0) return false;
     for (const model::Chapter& chapter : edition.chapters) {
-      if (page == chapter.slug + "/index.html") return true;
+      if (page.size() == chapter.slug.size() + kIndex.size() && page.compare(0, chapter.slug.size(), chapter.slug) == 0) return true;
     }
     return false;
   }
@@ -167,14 +208,28 @@ class SitePlanner {
   // edition's home), for the edition switcher.
   Context PageContext(const model::Edition& edition, const std::string& to_root,
                       const std::string& title, const std::string& current,
-                      const std::string& page_in_edition = "index.html") const {
+                      const std::string& page_in_edition = "index.html", Context breadcrumbs = false) const {
     Context nav = Context::List();
     std::string edition_root = to_root + edition.year_folder + "/";
-    for (const model::Chapter& chapter : edition.chapters) {
+    if (edition.chapters.size() <= kFullNavigationChapters) {
+      for (const model::Chapter& chapter : edition.chapters) {
+        nav.Push(Context()
+                     .Set("title", chapter.title)
+                     .Set("href", edition_root + chapter.slug + "/index.html")
+                     .Set("current", chapter.slug == current));
+      }
+    } else {
       nav.Push(Context()
-                   .Set("title", chapter.title)
-                   .Set("href", edition_root + chapter.slug + "/index.html")
-                   .Set("current", chapter.slug == current));
+                   .Set("title", in_.text->T("all_chapters"))
+                   .Set("href", edition_root + "index.html#hoofdstukken")
+                   .Set("current", false));
+      for (const model::Chapter& chapter : edition.chapters) {
+        if (chapter.slug != current) continue;
+        nav.Push(Context()
+                     .Set("title", chapter.title)
+                     .Set("href", edition_root + chapter.slug + "/index.html")
+                     .Set("current", true));
+      }
     }
     nav.Push(Context()
                  .Set("title", in_.text->T("dashboard"))
@@ -184,8 +239,8 @@ class SitePlanner {
                  .Set("title", in_.text->T("search"))
                  .Set("href", to_root + "zoeken/index.html")
                  .Set("current", current == "zoeken"));
-    return Context()
-        .Set("lang", in_.project->site.locale.substr(0, 2))
+    Context page;  // built in place: a chained Context().Set(...) would be copied on return
+    page.Set("lang", in_.project->site.locale.substr(0, 2))
         .Set("page_title", title)
         .Set("organisation", in_.project->site.organisation)
         .Set("edition_title", edition.title)
@@ -195,13 +250,14 @@ class SitePlanner {
         .Set("font_bold_href", to_root + font_bold_)
         .Set("font_family", in_.font_family)
         .Set("nav", nav)
-        .Set("breadcrumbs", false)
+        .Set("breadcrumbs", std::move(breadcrumbs))
         .Set("has_editions", in_.project->editions.size() > 1)
         .Set("editions", EditionSwitcher(edition, to_root, page_in_edition))
         .Set("accessibility_href", to_root + "toegankelijkheid/index.html")
         .Set("csv_href", to_root + FiguresPath(edition, "csv"))
         .Set("json_href", to_root + FiguresPath(edition, "json"))
-        .Set("t", FixedTexts(*in_.text));
+        .Set("t", fixed_texts_);
+    return page;
   }
 
   // The edition's figures as open data: every value up to its year.
@@ -216,17 +272,18 @@ class SitePlanner {
     return Context().Set("steps", list).Set("here", here);
   }
 
-  // Renders a page that will stand at `path` (from the site root), with its Open Graph tags and
+  // Plans a page that will stand at `path` (from the site root), with its Open Graph tags and
   // preview image (social/<path>.png, titled `title`); absolute URLs need the site's base_url.
-  Result<std::string> RenderPage(const model::Edition& edition, const std::string& path, const std::string& title,
-                                 const std::string& body_template, Context body, Context page) {
-    JV_ASSIGN_OR_RETURN(std::string content, in_.templates->Render(body_template, body));
-    page.Set("content", content);
+  // Its templates are filled later, by RenderPages.
+  void RenderPage(const model::Edition& edition, const std::string& path, const std::string& title,
+                  const std::string& body_template, Context body, Context page) {
     const model::Site& site = in_.project->site;
     bool index = path.size() >= 10 && path.compare(path.size() - 10, 10, "index.html") == 0;
     std::string folder = index ? path.substr(0, path.size() - 10) : path;  // "2023/in-cijfers/"
     std::string card;
-    if (index) {  // 404.html is shown for other addresses and has no preview of its own
+    // 404.html is shown for other addresses and has no preview of its own. Without a base_url
+    // no page can point to a preview (og:image must be an absolute URL), so none is painted.
+    if (index && !site.base_url.empty()) {
       std::string name = folder.empty() ? "index" : folder.substr(0, folder.size() - 1);
       std::replace(name.begin(), name.end(), '/', '-');
       card = "social/" + name + ".png";
@@ -237,9 +294,49 @@ class SitePlanner {
                   [title, subtitle, theme] { return charts::PaintSocialCard(title, subtitle, theme); });
     }
     page.Set("og_url", site.base_url.empty() ? "" : site.base_url + folder)
-        .Set("og_image", site.base_url.empty() || card.empty() ? "" : site.base_url + card)
+        .Set("og_image", card.empty() ? "" : site.base_url + card)
         .Set("og_locale", site.locale.substr(0, 2) + "_" + site.locale.substr(3));
-    return in_.templates->Render("page.mustache", page);
+    render_jobs_.push_back({path, body_template, std::move(body), std::move(page)});
+  }
+
+  // Fills the templates of every page planned, on up to in_.jobs threads. Each job writes only
+  // its own result, and results enter the plan in the order the pages were planned, so the
+  // output (and the order of error messages) does not depend on the thread count.
+  Status RenderPages() {
+    std::vector<Result<std::string>> results(render_jobs_.size(), Result<std::string>(std::string()));
+    std::atomic<size_t> done{0};
+    std::mutex progress_mutex;
+    ParallelFor(in_.jobs, render_jobs_.size(), [&](size_t i) {
+      RenderJob& job = render_jobs_[i];
+      Result<std::string> content = in_.templates->Render(job.body_template, job.body);
+      if (!content.ok()) {
+        results[i] = std::move(content);
+      } else {
+        job.page.Set("content", std::move(*content));
+        results[i] = in_.templates->Render("page.mustache", job.page);
+      }
+      job.body = job.page = Context();  // free the page's data early
+      size_t finished = ++done;
+      if (in_.progress) {
+        std::lock_guard<std::mutex> lock(progress_mutex);
+        in_.progress("pages", finished, render_jobs_.size());
+      }
+    });
+    // A mistake in a template fails every page that uses it: report each message once.
+    std::vector<Diagnostic> problems;
+    std::set<std::string> reported;
+    for (size_t i = 0; i < render_jobs_.size(); ++i) {
+      if (!results[i].ok()) {
+        for (const Diagnostic& problem : results[i].status().diagnostics()) {
+          if (reported.insert(problem.ToString()).second) problems.push_back(problem);
+        }
+        continue;
+      }
+      plan_.files[render_jobs_[i].path] = std::move(*results[i]);
+    }
+    render_jobs_.clear();
+    if (!problems.empty()) return Status::FromDiagnostics(std::move(problems));
+    return Status();
   }
 
   Context ChapterList(const model::Edition& edition, const std::string& edition_root) const {
@@ -303,22 +400,59 @@ class SitePlanner {
                        .Set("dashboard_href", edition_root + "cijfers/index.html")
                        .Set("corrections", corrections)
                        .Set("has_corrections", !corrections.empty_list())
-                       .Set("t", FixedTexts(*in_.text));
-    JV_ASSIGN_OR_RETURN(std::string html, RenderPage(edition, path, edition.title, "home.mustache", body,
-                                                     PageContext(edition, to_root, edition.title, "")));
-    plan_.files[path] = std::move(html);
+                       .Set("t", fixed_texts_);
+    RenderPage(edition, path, edition.title, "home.mustache", body, PageContext(edition, to_root, edition.title, ""));
     return Status();
   }
 
-  Status PlanChapter(const model::Edition& edition, size_t index, int number) {
-    const model::Chapter& chapter = edition.chapters[index];
-    const std::string to_root = "../../";
+  // A chapter's Markdown as HTML, with its blocks and figure references resolved in `scope`.
+  // Safe to call from several threads at once, each with its own scope counters.
+  Result<markdown::Document> ChapterMarkdown(const EditionScope& scope, const model::Chapter& chapter) const {
     markdown::Options options;
     options.footnote_back_label = in_.text->T("footnote_back");
     options.allow_raw_html = in_.project->site.allow_raw_html;
-    JV_ASSIGN_OR_RETURN(markdown::Document doc,
-                        markdown::Render(chapter.markdown, {chapter.where.file, chapter.body_line, 1},
-                                         MakeHooks(Scope(edition), to_root), options));
+    return markdown::Render(chapter.markdown, {chapter.where.file, chapter.body_line, 1},
+                            MakeHooks(scope, "../../"), options);
+  }
+
+  // The Markdown of every chapter of `edition`, in chapter order, exactly as rendering them one
+  // after another would give. They are rendered on in_.jobs threads, each chapter with its
+  // own section-link list and sparkline counter. Sparkline ids count across the whole site,
+  // so a chapter that drew sparklines is rendered again, in order, with the site's counter;
+  // the section links of the others are added in chapter order.
+  std::vector<Result<markdown::Document>> ChaptersMarkdown(const model::Edition& edition) {
+    struct Draft {
+      std::optional<Result<markdown::Document>> doc;
+      std::vector<SectionLink> section_links;
+      int sparklines = 0;
+    };
+    std::vector<Draft> drafts(edition.chapters.size());
+    auto draft = [&](size_t i) {
+      EditionScope scope = Scope(edition);
+      scope.sparklines = &drafts[i].sparklines;
+      scope.section_links = &drafts[i].section_links;
+      drafts[i].doc = ChapterMarkdown(scope, edition.chapters[i]);
+    };
+    // cmark-gfm registers its extensions on first use, which is not thread-safe: the first
+    // chapter is rendered before the other threads start.
+    if (!drafts.empty()) draft(0);
+    if (drafts.size() > 1) ParallelFor(in_.jobs, drafts.size() - 1, [&](size_t i) { draft(i + 1); });
+    std::vector<Result<markdown::Document>> docs;
+    docs.reserve(drafts.size());
+    for (size_t i = 0; i < drafts.size(); ++i) {
+      if (drafts[i].sparklines > 0) {
+        docs.push_back(ChapterMarkdown(Scope(edition), edition.chapters[i]));
+      } else {
+        section_links_.insert(section_links_.end(), drafts[i].section_links.begin(), drafts[i].section_links.end());
+        docs.push_back(std::move(*drafts[i].doc));
+      }
+    }
+    return docs;
+  }
+
+  Status PlanChapter(const model::Edition& edition, size_t index, int number, markdown::Document doc) {
+    const model::Chapter& chapter = edition.chapters[index];
+    const std::string to_root = "../../";
     Context toc = Context::List();
     for (const auto& heading : doc.headings) {
       if (heading.level == 2) toc.Push(Context().Set("text", heading.text).Set("anchor", heading.anchor));
@@ -328,22 +462,20 @@ class SitePlanner {
       if (i < 0 || i >= static_cast<int>(edition.chapters.size())) return Context(false);
       return Context().Set("title", edition.chapters[i].title).Set("href", "../" + edition.chapters[i].slug + "/index.html");
     };
-    Context body = Context()
-                       .Set("title", chapter.title)
-                       .Set("number", number > 0 ? std::to_string(number) : "")
-                       .Set("toc", toc)
-                       .Set("has_toc", !toc.empty_list())
-                       .Set("html", doc.html)
-                       .Set("previous", neighbour(-1))
-                       .Set("next", neighbour(+1))
-                       .Set("t", FixedTexts(*in_.text));
-    JV_ASSIGN_OR_RETURN(std::string html,
-                        RenderPage(edition, edition.year_folder + "/" + chapter.slug + "/index.html", chapter.title,
-                                   "chapter.mustache", body,
-                                   PageContext(edition, to_root, chapter.title + " – " + edition.title, chapter.slug, chapter.slug + "/index.html")
-                                       .Set("breadcrumbs", Breadcrumbs({{edition.title, "../index.html"}}, chapter.title))));
-    plan_.files[edition.year_folder + "/" + chapter.slug + "/index.html"] = std::move(html);
-    search_.push_back({chapter.title + " – " + edition.title, edition.year_folder + "/" + chapter.slug + "/index.html", doc.text});
+    Context body;  // built in place: a chained Context().Set(...) would copy the page's HTML
+    body.Set("title", chapter.title)
+        .Set("number", number > 0 ? std::to_string(number) : "")
+        .Set("has_toc", !toc.empty_list())
+        .Set("toc", std::move(toc))
+        .Set("html", std::move(doc.html))
+        .Set("previous", neighbour(-1))
+        .Set("next", neighbour(+1))
+        .Set("t", fixed_texts_);
+    RenderPage(edition, edition.year_folder + "/" + chapter.slug + "/index.html", chapter.title, "chapter.mustache",
+               std::move(body),
+               PageContext(edition, to_root, chapter.title + " – " + edition.title, chapter.slug, chapter.slug + "/index.html",
+                           Breadcrumbs({{edition.title, "../index.html"}}, chapter.title)));
+    search_.push_back({chapter.title + " – " + edition.title, edition.year_folder + "/" + chapter.slug + "/index.html", std::move(doc.text)});
     for (const auto& heading : doc.headings) anchors_[chapter.slug].push_back(heading.anchor);
     return Status();
   }
@@ -404,13 +536,10 @@ class SitePlanner {
                        .Set("charts", charts_html)
                        .Set("areas", areas)
                        .Set("comparison", AreaComparison(edition))
-                       .Set("t", FixedTexts(*in_.text));
-    JV_ASSIGN_OR_RETURN(std::string html,
-                        RenderPage(edition, edition.year_folder + "/cijfers/index.html", in_.text->T("dashboard"),
-                                   "dashboard.mustache", body,
-                                   PageContext(edition, to_root, in_.text->T("dashboard") + " – " + edition.title, "cijfers", "cijfers/index.html")
-                                       .Set("breadcrumbs", Breadcrumbs({{edition.title, "../index.html"}}, in_.text->T("dashboard")))));
-    plan_.files[edition.year_folder + "/cijfers/index.html"] = std::move(html);
+                       .Set("t", fixed_texts_);
+    RenderPage(edition, edition.year_folder + "/cijfers/index.html", in_.text->T("dashboard"), "dashboard.mustache", body,
+               PageContext(edition, to_root, in_.text->T("dashboard") + " – " + edition.title, "cijfers", "cijfers/index.html",
+                           Breadcrumbs({{edition.title, "../index.html"}}, in_.text->T("dashboard"))));
     return Status();
   }
 
@@ -430,15 +559,11 @@ class SitePlanner {
                        .Set("note", area.note)
                        .Set("kpis", has_tiles ? kpis : "")
                        .Set("has_figures", has_tiles)
-                       .Set("t", FixedTexts(*in_.text));
-    JV_ASSIGN_OR_RETURN(std::string html,
-                        RenderPage(edition, edition.year_folder + "/cijfers/" + area.id + "/index.html", area.name,
-                                   "area.mustache", body,
-                                   PageContext(edition, to_root, area.name + " – " + edition.title, "cijfers", "cijfers/" + area.id + "/index.html")
-                                       .Set("breadcrumbs", Breadcrumbs({{edition.title, "../../index.html"},
-                                                                        {in_.text->T("dashboard"), "../index.html"}},
-                                                                       area.name))));
-    plan_.files[edition.year_folder + "/cijfers/" + area.id + "/index.html"] = std::move(html);
+                       .Set("t", fixed_texts_);
+    RenderPage(edition, edition.year_folder + "/cijfers/" + area.id + "/index.html", area.name, "area.mustache", body,
+               PageContext(edition, to_root, area.name + " – " + edition.title, "cijfers", "cijfers/" + area.id + "/index.html",
+                           Breadcrumbs({{edition.title, "../../index.html"}, {in_.text->T("dashboard"), "../index.html"}},
+                                       area.name)));
     search_.push_back({area.name + " – " + in_.text->T("dashboard") + " " + edition.title,
                        edition.year_folder + "/cijfers/" + area.id + "/index.html", area.name + " " + area.note});
     return Status();
@@ -447,10 +572,9 @@ class SitePlanner {
   Status PlanNotFound(const model::Edition& edition) {
     // Lies at the site root; a server that shows it for a deeper missing path resolves its
     // relative links from there (a known limit, since absolute links would break sub-paths).
-    Context body = Context().Set("title", in_.text->T("not_found_title")).Set("home_href", "index.html").Set("t", FixedTexts(*in_.text));
-    JV_ASSIGN_OR_RETURN(std::string html,
-                        RenderPage(edition, "404.html", in_.text->T("not_found_title"), "not-found.mustache", body, PageContext(edition, "", in_.text->T("not_found_title"), "")));
-    plan_.files["404.html"] = std::move(html);
+    Context body = Context().Set("title", in_.text->T("not_found_title")).Set("home_href", "index.html").Set("t", fixed_texts_);
+    RenderPage(edition, "404.html", in_.text->T("not_found_title"), "not-found.mustache", body,
+               PageContext(edition, "", in_.text->T("not_found_title"), ""));
     return Status();
   }
 
@@ -462,35 +586,46 @@ class SitePlanner {
                        .Set("organisation", site.organisation)
                        .Set("contact_email", site.contact_email)
                        .Set("checked_on", site.accessibility_date.empty() ? "" : in_.text->Date(site.accessibility_date))
-                       .Set("t", FixedTexts(*in_.text));
-    JV_ASSIGN_OR_RETURN(std::string html,
-                        RenderPage(edition, "toegankelijkheid/index.html", in_.text->T("accessibility_title"),
-                                   "accessibility.mustache", body,
-                                   PageContext(edition, "../", in_.text->T("accessibility_title"), "")));
-    plan_.files["toegankelijkheid/index.html"] = std::move(html);
+                       .Set("t", fixed_texts_);
+    RenderPage(edition, "toegankelijkheid/index.html", in_.text->T("accessibility_title"), "accessibility.mustache", body,
+               PageContext(edition, "../", in_.text->T("accessibility_title"), ""));
     return Status();
   }
 
   // The search page and its index: every chapter's text, the dashboard and the area pages,
   // as a script the page loads (a fetched JSON file would not load from file://).
   Status PlanSearch(const model::Edition& edition) {
-    std::string index = "window.JV_SEARCH_INDEX = [\n";
-    for (size_t i = 0; i < search_.size(); ++i) {
-      index += std::string(i ? ",\n" : "") + "{\"title\": " + JsonString(search_[i].title) +
-               ", \"href\": " + JsonString(search_[i].href) + ", \"text\": " + JsonString(search_[i].text) + "}";
+    // Entries are escaped on in_.jobs threads (the index holds every chapter's text), then
+    // joined in order.
+    std::vector<std::string> entries(search_.size());
+    ParallelFor(in_.jobs, search_.size(), [&](size_t i) {
+      const SearchEntry& entry = search_[i];
+      std::string& out = entries[i];
+      out.reserve(entry.title.size() + entry.href.size() + entry.text.size() + 64);
+      out.append("{\"title\": ").append(JsonString(entry.title));
+      out.append(", \"href\": ").append(JsonString(entry.href));
+      out.append(", \"text\": ").append(JsonString(entry.text)).append("}");
+    });
+    size_t size = 64;
+    for (const std::string& entry : entries) size += entry.size() + 2;
+    std::string index;
+    index.reserve(size);
+    index += "window.JV_SEARCH_INDEX = [\n";
+    for (size_t i = 0; i < entries.size(); ++i) {
+      if (i) index += ",\n";
+      index += entries[i];
     }
     index += "\n];\n";
     std::string index_path = "zoeken/" + HashedName("zoekindex.js", index);
-    plan_.files[index_path] = index;
+    plan_.files[index_path] = std::move(index);
     Context body = Context()
                        .Set("title", in_.text->T("search"))
                        .Set("to_root", "../")
                        .Set("index_href", index_path.substr(7))
                        .Set("script_href", "../" + asset_paths_.at("search.js"))
-                       .Set("t", FixedTexts(*in_.text));
-    JV_ASSIGN_OR_RETURN(std::string html,
-                        RenderPage(edition, "zoeken/index.html", in_.text->T("search"), "search.mustache", body, PageContext(edition, "../", in_.text->T("search"), "zoeken")));
-    plan_.files["zoeken/index.html"] = std::move(html);
+                       .Set("t", fixed_texts_);
+    RenderPage(edition, "zoeken/index.html", in_.text->T("search"), "search.mustache", body,
+               PageContext(edition, "../", in_.text->T("search"), "zoeken"));
     return Status();
   }
 
@@ -530,10 +665,11 @@ class SitePlanner {
     JV_RETURN_IF_ERROR(PlanHome(edition, edition.year_folder + "/index.html", "../"));
     // Every chapter is rendered even after one fails, so all mistakes are reported at once.
     std::vector<Diagnostic> problems;
+    std::vector<Result<markdown::Document>> docs = ChaptersMarkdown(edition);
     int number = 0;
     for (size_t i = 0; i < edition.chapters.size(); ++i) {
       int shown = edition.chapters[i].numbered ? ++number : 0;
-      Status chapter = PlanChapter(edition, i, shown);
+      Status chapter = docs[i].ok() ? PlanChapter(edition, i, shown, std::move(*docs[i])) : docs[i].status();
       problems.insert(problems.end(), chapter.diagnostics().begin(), chapter.diagnostics().end());
     }
     CheckSectionLinks(&problems);
@@ -552,8 +688,10 @@ class SitePlanner {
 
   const SiteInput& in_;
   BuildRecord* record_;
+  const Context fixed_texts_;  // every page's `t`, built once and shared
   publish::SitePlan plan_;
   std::vector<PaintJob> paint_jobs_;
+  std::vector<RenderJob> render_jobs_;
   std::map<std::string, std::string> asset_paths_;
   std::string font_regular_, font_bold_;
   std::map<std::string, RenderedChart> charts_;  // of the edition being planned

@@ -28,6 +28,9 @@ struct SiteInput {
   const BuildRecord* previous = nullptr;
   std::string generator_id;  ///< differs between generator builds; part of every picture's source
   int jobs = 1;              ///< threads painting pictures
+  /// Where painted pictures are written as soon as they are painted (their hashes then go to
+  /// the record's files), so they need not wait in memory. nullptr: they go into the plan.
+  publish::Staging* staging = nullptr;
   /// Called as pictures are painted (from any thread, one call at a time).
   std::function<void(const std::string& stage, size_t done, size_t total)> progress;
 };

@@ -5,6 +5,10 @@
 #include "base/text.h"
 
 #include <algorithm>
+#include <mutex>
+#include <string_view>
+#include <unordered_set>
+#include <optional>
 #include <regex>
 #include <set>
 
@@ -24,7 +28,7 @@ Context& Context::Push(Context value) {
 }
 
 bool Context::empty_list() const {
-  return std::holds_alternative<ListType>(value_) && std::get<ListType>(value_).empty();
+  return std::holds_alternative<ListType>(value()) && std::get<ListType>(value()).empty();
 }
 
 namespace {
@@ -46,9 +50,13 @@ km::data ToData(const Context& context) {
       for (const auto& [key, value] : object) out.set(key, ToData(value));
       return out;
     }
+    km::data operator()(const std::shared_ptr<const Context>& shared) const { return ToData(*shared); }
   };
   return std::visit(Visitor{}, context.value());
 }
+
+// Names in a page's data; they point into the data, which outlives the check.
+using Names = std::unordered_set<std::string_view>;
 
 // True when a section over `value` renders its content at least once.
 bool Renders(const Context& value) {
@@ -60,7 +68,7 @@ bool Renders(const Context& value) {
 
 // `keys`: every name in the data. `live`: names whose section renders somewhere; names inside
 // a section that never renders cannot be checked (an empty list carries no field names).
-void CollectKeys(const Context& context, std::set<std::string>* keys, std::set<std::string>* live) {
+void CollectKeys(const Context& context, Names* keys, Names* live) {
   if (auto* object = std::get_if<Context::Object>(&context.value())) {
     for (const auto& [key, value] : *object) {
       keys->insert(key);
@@ -84,30 +92,58 @@ Location ErrorLocation(const std::string& file, const std::string& text, const s
   return {file, 0, 0};
 }
 
+}  // namespace
+
+// The tags of one template file, found once when the set is made: checking a page's data
+// against them is then a walk over a short list.
+struct TemplateSet::Tags {
+  struct Tag {
+    std::string sigil, name, last;  // last: the name after its final '.'
+    int line, column;
+  };
+  std::vector<Tag> tags;
+  /// Where the file changes the tag delimiters ({{=...=}}), if it does.
+  std::optional<std::pair<int, int>> delimiters;
+};
+
+std::shared_ptr<const TemplateSet::Tags> TemplateSet::FindTags(const std::string& text) {
+  auto tags = std::make_shared<Tags>();
+  for (size_t open = text.find("{{"); open != std::string::npos; open = text.find("{{", open + 1)) {
+    size_t first = text.find_first_not_of(" \t\r\n", open + 2);
+    if (first != std::string::npos && text[first] == '=') {
+      tags->delimiters = LineColumnAt(text, open);
+      return tags;
+    }
+  }
+  static const std::regex tag(R"(\{\{\{?\s*([#^/&>!]?)\s*([^}\s]+)\s*\}?\}\})");
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), tag); it != std::sregex_iterator(); ++it) {
+    std::string sigil = (*it)[1], name = (*it)[2];
+    auto [line, column] = LineColumnAt(text, static_cast<size_t>(it->position()));
+    std::string last = name.substr(name.rfind('.') + 1);
+    tags->tags.push_back({std::move(sigil), std::move(name), std::move(last), line, column});
+  }
+  return tags;
+}
+
 // Every {{name}}, {{#name}}, {{^name}}, {{{name}}} and {{&name}} must be a key somewhere in the
 // data, and every {{> partial}} must exist: a typo would otherwise print nothing. A partial
 // that includes itself, directly or through others, is an error: Mustache would expand it
 // forever (and overflow the stack). `including` is the chain of partials being checked.
 // Changing the delimiters ({{=<% %>=}}) is an error too: the tags after it, partials among
 // them, would escape these checks.
-void CheckNames(const std::string& root, const std::string& file, const std::string& text,
-                const std::set<std::string>& keys, const std::set<std::string>& live,
-                const std::map<std::string, std::string>& partials, std::set<std::string>* visited,
-                std::vector<std::string>* including, std::vector<Diagnostic>* out) {
-  for (size_t open = text.find("{{"); open != std::string::npos; open = text.find("{{", open + 1)) {
-    size_t first = text.find_first_not_of(" \t\r\n", open + 2);
-    if (first != std::string::npos && text[first] == '=') {
-      auto [line, column] = LineColumnAt(text, open);
-      out->push_back({Diagnostic::Severity::kError, {file, line, column},
-                      "changing the tag delimiters ({{=...=}}) is not supported"});
-      return;
-    }
+void TemplateSet::CheckNames(const std::string& file, const Tags& tags, const Names& keys,
+                             const Names& live, std::set<std::string>* visited,
+                             std::vector<std::string>* including, std::vector<Diagnostic>* out) const {
+  if (tags.delimiters) {
+    out->push_back({Diagnostic::Severity::kError, {file, tags.delimiters->first, tags.delimiters->second},
+                    "changing the tag delimiters ({{=...=}}) is not supported"});
+    return;
   }
-  static const std::regex tag(R"(\{\{\{?\s*([#^/&>!]?)\s*([^}\s]+)\s*\}?\}\})");
   int dead_depth = 0;  // sections entered whose content never renders
   std::vector<bool> section_dead;
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), tag); it != std::sregex_iterator(); ++it) {
-    std::string sigil = (*it)[1], name = (*it)[2];
+  for (const Tags::Tag& tag : tags.tags) {
+    const std::string& sigil = tag.sigil;
+    const std::string& name = tag.name;
     if (sigil == "/") {
       if (!section_dead.empty()) {
         dead_depth -= section_dead.back();
@@ -117,51 +153,58 @@ void CheckNames(const std::string& root, const std::string& file, const std::str
     }
     bool inside_dead_section = dead_depth > 0;
     if (sigil == "#" || sigil == "^") {
-      std::string last = name.substr(name.rfind('.') + 1);
-      bool dead = sigil == "#" && keys.count(last) && !live.count(last);
+      bool dead = sigil == "#" && keys.count(tag.last) && !live.count(tag.last);
       section_dead.push_back(dead);
       dead_depth += dead;
     }
     if (sigil == "!" || name == "." || inside_dead_section) continue;
-    auto [line, column] = LineColumnAt(text, static_cast<size_t>(it->position()));
     if (sigil == ">") {
-      auto partial = partials.find(name);
+      auto partial = partials_.find(name);
       auto cycle = std::find(including->begin(), including->end(), name);
-      if (partial == partials.end()) {
-        out->push_back({Diagnostic::Severity::kError, {file, line, column}, "unknown partial '" + name + "'"});
+      if (partial == partials_.end()) {
+        out->push_back({Diagnostic::Severity::kError, {file, tag.line, tag.column}, "unknown partial '" + name + "'"});
       } else if (cycle != including->end()) {
         std::string chain;
         for (auto it = cycle; it != including->end(); ++it) chain += *it + " -> ";
-        out->push_back({Diagnostic::Severity::kError, {file, line, column},
+        out->push_back({Diagnostic::Severity::kError, {file, tag.line, tag.column},
                         "partial '" + name + "' includes itself (" + chain + name +
                             "): recursive partials are not supported"});
       } else if (visited->insert(name).second) {
         including->push_back(name);
-        CheckNames(root, root + "/partials/" + name + ".mustache", partial->second, keys, live,
-                   partials, visited, including, out);
+        CheckNames(root_ + "/partials/" + name + ".mustache", *partial_tags_.at(name), keys, live, visited,
+                   including, out);
         including->pop_back();
       }
       continue;
     }
-    std::string last = name.substr(name.rfind('.') + 1);
-    if (!keys.count(last)) {
-      out->push_back({Diagnostic::Severity::kError, {file, line, column},
+    if (!keys.count(tag.last)) {
+      out->push_back({Diagnostic::Severity::kError, {file, tag.line, tag.column},
                       "the template uses '" + name + "', which the page data does not have"});
     }
   }
 }
 
-}  // namespace
+struct TemplateSet::Pool {
+  std::mutex mutex;
+  std::map<std::string, std::vector<std::unique_ptr<km::mustache>>> parsed;  // by template name
+};
+
+TemplateSet::~TemplateSet() = default;
+TemplateSet::TemplateSet(TemplateSet&&) noexcept = default;
+TemplateSet& TemplateSet::operator=(TemplateSet&&) noexcept = default;
 
 TemplateSet::TemplateSet(std::string root, const std::map<std::string, std::string>& files)
-    : root_(std::move(root)) {
+    : root_(std::move(root)), pool_(std::make_unique<Pool>()) {
   const std::string suffix = ".mustache";
   for (const auto& [path, text] : files) {
     if (path.size() <= suffix.size() || path.compare(path.size() - suffix.size(), suffix.size(), suffix) != 0) continue;
     if (path.rfind("partials/", 0) == 0) {
-      partials_[path.substr(9, path.size() - 9 - suffix.size())] = text;
+      std::string name = path.substr(9, path.size() - 9 - suffix.size());
+      partials_[name] = text;
+      partial_tags_[name] = FindTags(text);
     } else {
       templates_[path] = text;
+      template_tags_[path] = FindTags(text);
     }
   }
 }
@@ -171,29 +214,43 @@ Result<std::string> TemplateSet::Render(const std::string& name, const Context& 
   if (found == templates_.end()) {
     return Status::Error({root_ + "/" + name, 0, 0}, "template not found");
   }
-  std::set<std::string> keys, live;
+  Names keys, live;
+  keys.reserve(256);
+  live.reserve(256);
   CollectKeys(context, &keys, &live);
   std::vector<Diagnostic> problems;
   std::set<std::string> visited;
   std::vector<std::string> including;
-  CheckNames(root_, root_ + "/" + name, found->second, keys, live, partials_, &visited, &including,
-             &problems);
+  CheckNames(root_ + "/" + name, *template_tags_.at(name), keys, live, &visited, &including, &problems);
   if (!problems.empty()) return Status::FromDiagnostics(std::move(problems));
 
   km::data data = ToData(context);
   for (const auto& [partial, text] : partials_) {
-    std::string copy = text;
-    data.set(partial, km::partial([copy] { return copy; }));
+    const std::string* shared = &text;  // the set outlives every render
+    data.set(partial, km::partial([shared] { return *shared; }));
   }
-  km::mustache tmpl(found->second);
-  if (!tmpl.is_valid()) {
-    return Status::Error(ErrorLocation(root_ + "/" + name, found->second, tmpl.error_message()),
-                         "template error: " + tmpl.error_message());
+  // A parsed template renders one page at a time: take one from the pool (or parse one), give
+  // it back when done. Parsing once per thread instead of once per page.
+  std::unique_ptr<km::mustache> tmpl;
+  {
+    std::lock_guard<std::mutex> lock(pool_->mutex);
+    auto& free = pool_->parsed[name];
+    if (!free.empty()) {
+      tmpl = std::move(free.back());
+      free.pop_back();
+    }
   }
-  std::string out = tmpl.render(data);
-  if (!tmpl.is_valid()) {
-    return Status::Error({root_ + "/" + name, 0, 0}, "template error: " + tmpl.error_message());
+  if (!tmpl) tmpl = std::make_unique<km::mustache>(found->second);
+  if (!tmpl->is_valid()) {
+    return Status::Error(ErrorLocation(root_ + "/" + name, found->second, tmpl->error_message()),
+                         "template error: " + tmpl->error_message());
   }
+  std::string out = tmpl->render(data);
+  if (!tmpl->is_valid()) {
+    return Status::Error({root_ + "/" + name, 0, 0}, "template error: " + tmpl->error_message());
+  }
+  std::lock_guard<std::mutex> lock(pool_->mutex);
+  pool_->parsed[name].push_back(std::move(tmpl));
   return out;
 }
 

@@ -5,6 +5,9 @@
 
 #include <map>
 #include <memory>
+#include <set>
+#include <string_view>
+#include <unordered_set>
 #include <string>
 #include <variant>
 #include <vector>
@@ -22,6 +25,13 @@ class Context {
   Context(const char* text) : value_(std::string(text)) {}  // NOLINT
   Context(bool flag) : value_(flag) {}                     // NOLINT
   static Context List() { Context c; c.value_ = ListType{}; return c; }
+  /// A read-only value shared by many contexts (e.g. the fixed texts every page carries):
+  /// copying it copies a pointer. Set and Push on it replace it.
+  static Context Shared(Context value) {
+    Context c;
+    c.value_ = std::make_shared<const Context>(std::move(value));
+    return c;
+  }
 
   /// Sets a named value on an object; returns *this for chaining.
   Context& Set(const std::string& key, Context value);
@@ -31,10 +41,15 @@ class Context {
 
   using ListType = std::vector<Context>;
   using Object = std::map<std::string, Context>;
-  const std::variant<std::string, bool, ListType, Object>& value() const { return value_; }
+  using Variant = std::variant<std::string, bool, ListType, Object, std::shared_ptr<const Context>>;
+  /// The value, looking through shared values.
+  const Variant& value() const {
+    if (auto* shared = std::get_if<std::shared_ptr<const Context>>(&value_)) return (*shared)->value();
+    return value_;
+  }
 
  private:
-  std::variant<std::string, bool, ListType, Object> value_;
+  Variant value_;
 };
 
 /// A set of templates: pages (e.g. "page.mustache") and partials ("partials/x.mustache",
@@ -44,6 +59,9 @@ class TemplateSet {
   /// `files` maps paths relative to the templates folder to their text; `root` is shown in
   /// messages. Files ending in .mustache are templates; others are ignored here.
   TemplateSet(std::string root, const std::map<std::string, std::string>& files);
+  ~TemplateSet();
+  TemplateSet(TemplateSet&&) noexcept;
+  TemplateSet& operator=(TemplateSet&&) noexcept;
 
   /// Renders template `name` ("page.mustache"). Errors name the template file, line and
   /// column: syntax errors, and names the template uses that the data does not have anywhere
@@ -53,9 +71,21 @@ class TemplateSet {
   bool Has(const std::string& name) const { return templates_.count(name) > 0; }
 
  private:
+  struct Tags;
+  static std::shared_ptr<const Tags> FindTags(const std::string& text);
+  using Names = std::unordered_set<std::string_view>;
+  void CheckNames(const std::string& file, const Tags& tags, const Names& keys,
+                  const Names& live, std::set<std::string>* visited,
+                  std::vector<std::string>* including, std::vector<Diagnostic>* out) const;
+
   std::string root_;
   std::map<std::string, std::string> templates_;
   std::map<std::string, std::string> partials_;
+  // Tags of each template and partial, found once.
+  std::map<std::string, std::shared_ptr<const Tags>> template_tags_, partial_tags_;
+  // Parsed templates ready for reuse; Render may run on several threads at once.
+  struct Pool;
+  std::unique_ptr<Pool> pool_;
 };
 
 }  // namespace jv::templates

@@ -102,16 +102,23 @@ TEST_CASE("A build killed at any moment leaves exactly the previous or the new s
   REQUIRE(previous_build.exit_code == 0);
   const auto old_site = Snapshot(dir.path() / "oud");
 
-  // The new site, built over the previous one without interruption, timed: when the staging
-  // folder appears (publishing starts) and when the build ends.
+  // Publishing starts when the pages are written into the build's staging folder (pictures go
+  // there earlier, while pages are still rendered). The latest edition's home page marks it:
+  // written after the earlier editions' files, before the site-wide ones and the swap.
+  const std::string first_page = LatestEdition(dir.path() / "data-nieuw") + "/index.html";
+  auto publishing_started = [&](int pid) {
+    return fs::exists(dir.path() / (".site.staging-" + std::to_string(pid)) / first_page);
+  };
+
+  // The new site, built over the previous one without interruption, timed: when publishing
+  // starts and when the build ends.
   ResetTo(dir.path() / "oud", out);
-  double staging_seen = -1;
+  double publishing_seen = -1;
   ChildResult new_build;
   {
     Child child(JV_BINARY, build_args("data-nieuw", out));
-    std::string staging = ".site.staging-" + std::to_string(child.pid());
     while (child.Running()) {
-      if (staging_seen < 0 && fs::exists(dir.path() / staging)) staging_seen = child.Elapsed();
+      if (publishing_seen < 0 && publishing_started(child.pid())) publishing_seen = child.Elapsed();
       std::this_thread::sleep_for(std::chrono::microseconds(500));
     }
     new_build = child.Wait(120);
@@ -123,15 +130,15 @@ TEST_CASE("A build killed at any moment leaves exactly the previous or the new s
   REQUIRE(new_site.count(LatestEdition(dir.path() / "data-nieuw") + "/nagekomen/index.html"));
   REQUIRE_FALSE(old_site.count(LatestEdition(dir.path() / "data-nieuw") + "/nagekomen/index.html"));
   const double duration = new_build.seconds;
-  if (staging_seen < 0) staging_seen = duration * 0.8;  // too quick to see: aim near the end
-  WARN("build over the previous site: " << duration << " s; publishing started at " << staging_seen << " s");
+  if (publishing_seen < 0) publishing_seen = duration * 0.8;  // too quick to see: aim near the end
+  WARN("build over the previous site: " << duration << " s; publishing started at " << publishing_seen << " s");
 
   // Kill moments: a third spread over the whole build, two thirds over the publishing phase,
   // where the output folder is being replaced (a non-atomic replacement, removing the old
-  // folder and renaming the new one, is caught there). Those wait for the build's staging
-  // folder to appear, since how long rendering takes varies with the machine's load. A fixed
-  // seed keeps a failure reproducible.
-  const double publishing = std::max(duration - staging_seen, 0.05);
+  // folder and renaming the new one, is caught there). Those wait for publishing to start,
+  // since how long rendering takes varies with the machine's load. A fixed seed keeps a
+  // failure reproducible.
+  const double publishing = std::max(duration - publishing_seen, 0.05);
   std::mt19937 random(20240315);
   const int kKills = 20;
   int kept_old = 0, became_new = 0, finished = 0, left_staging = 0;
@@ -146,8 +153,7 @@ TEST_CASE("A build killed at any moment leaves exactly the previous or the new s
     Child child(JV_BINARY, build_args("data-nieuw", out));
     double waited = 0;
     if (during_publishing) {
-      fs::path staging = dir.path() / (".site.staging-" + std::to_string(child.pid()));
-      while (child.Running() && !fs::exists(staging)) std::this_thread::sleep_for(std::chrono::microseconds(200));
+      while (child.Running() && !publishing_started(child.pid())) std::this_thread::sleep_for(std::chrono::microseconds(200));
       waited = child.Elapsed();
     }
     std::this_thread::sleep_for(std::chrono::duration<double>(delay));

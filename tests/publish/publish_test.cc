@@ -53,3 +53,46 @@ TEST_CASE("Publishing removes staging left by a killed build", "[publish]") {
   REQUIRE(report.ok());
   CHECK_FALSE(fs::exists(dir.path() / ".site.staging-99999"));
 }
+
+TEST_CASE("Files added to the staging folder early are published with the plan", "[publish]") {
+  TempDir dir;
+  fs::path out = dir.path() / "site";
+  REQUIRE(publish::Publish({{{"index.html", "one"}, {"charts/a.png", "png a"}, {"charts/old.png", "old"}}}, out.string()).ok());
+  ino_t png_inode = Inode(out / "charts/a.png");
+
+  auto staging = publish::Staging::Open(out.string());
+  REQUIRE(staging.ok());
+  REQUIRE((*staging)->Add("charts/a.png", "png a").ok());
+  REQUIRE((*staging)->Add("charts/b.png", "png b").ok());
+  CHECK_FALSE((*staging)->Add("charts/b.png", "again").ok());  // one path, one file
+  CHECK(ReadFile(out / "index.html") == "one");                // nothing visible before Commit
+  CHECK_FALSE(fs::exists(out / "charts/b.png"));
+  auto report = (*staging)->Commit({{{"index.html", "two"}}});
+  REQUIRE(report.ok());
+  CHECK(report->written_paths == std::vector<std::string>{"charts/b.png", "index.html"});
+  CHECK(report->unchanged == 1);
+  CHECK(report->removed_paths == std::vector<std::string>{"charts/old.png"});
+  CHECK(ReadFile(out / "charts/b.png") == "png b");
+  CHECK(Inode(out / "charts/a.png") == png_inode);
+
+  auto again = publish::Staging::Open(out.string());
+  REQUIRE(again.ok());
+  REQUIRE((*again)->Add("charts/b.png", "png b").ok());
+  CHECK_FALSE((*again)->Commit({{{"charts/b.png", "also in the plan"}}}).ok());
+  CHECK(ReadFile(out / "index.html") == "two");
+}
+
+TEST_CASE("A staging folder that is not committed leaves the site as it was", "[publish]") {
+  TempDir dir;
+  fs::path out = dir.path() / "site";
+  REQUIRE(publish::Publish({{{"index.html", "one"}}}, out.string()).ok());
+  {
+    auto staging = publish::Staging::Open(out.string());
+    REQUIRE(staging.ok());
+    REQUIRE((*staging)->Add("index.html", "half of a new site").ok());
+  }  // a build that failed after painting its pictures
+  CHECK(ReadFile(out / "index.html") == "one");
+  int entries = 0;
+  for (const auto& entry : fs::directory_iterator(dir.path())) entries += entry.path().filename() != "site";
+  CHECK(entries == 0);
+}
