@@ -39,8 +39,9 @@ int RunBuild(const jv::site::BuildOptions& options) {
     return 1;
   }
   PrintDiagnostics(result->warnings);
-  std::cout << "built " << options.out_dir << "/: " << result->pages << " pages, " << result->charts
-            << " charts; " << result->files.written << " files written, " << result->files.unchanged
+  std::cout << "built " << options.out_dir << "/: " << result->pages << " pages (" << result->pages_rendered
+            << " rendered), " << result->charts << " charts (" << result->charts_drawn << " drawn); "
+            << result->files.written << " files written, " << result->files.unchanged
             << " unchanged, " << result->files.removed << " removed\n"
             << jv::site::FormatChanges(result->changes);
   return 0;

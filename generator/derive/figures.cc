@@ -4,6 +4,10 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "base/content_hash.h"
+#include "base/text.h"
+#include "derive/reads.h"
+
 namespace jv::derive {
 
 Figures::Figures(const model::Project& project) : project_(project) {
@@ -32,11 +36,13 @@ const model::Source* Figures::Source(const std::string& id) const { return Looku
 
 const model::Value* Figures::Find(const std::string& indicator, const std::string& area,
                                   int year) const {
+  if (RecordingReads()) NoteRead("value/" + indicator + "/" + area + "/" + std::to_string(year));
   auto it = values_.find(std::make_tuple(indicator, area, year));
   return it == values_.end() ? nullptr : it->second;
 }
 
 std::vector<int> Figures::Years(const std::string& indicator, const std::string& area) const {
+  if (RecordingReads()) NoteRead("years/" + indicator + "/" + area);
   std::vector<int> years;
   auto it = values_.lower_bound(std::make_tuple(indicator, area, 0));
   for (; it != values_.end() && std::get<0>(it->first) == indicator &&
@@ -45,6 +51,66 @@ std::vector<int> Figures::Years(const std::string& indicator, const std::string&
     years.push_back(std::get<2>(it->first));
   }
   return years;
+}
+
+std::vector<const model::Value*> Figures::Revised() const {
+  NoteRead("revised");
+  std::vector<const model::Value*> revised;
+  for (const model::Value& value : project_.values) {
+    if (value.status == model::ValueStatus::kRevised) revised.push_back(&value);
+  }
+  return revised;
+}
+
+namespace {
+
+// Everything of a value an output can show, in a fixed order ('where' is left out: a row that
+// only moved in its file shows the same).
+void AppendValue(const model::Value& v, std::string* out) {
+  auto number = [&](std::optional<double> x) {
+    char text[32] = "-";
+    if (x) std::snprintf(text, sizeof text, "%.17g", *x);
+    *out += text;
+    *out += '\x1f';
+  };
+  for (const std::string* text : {&v.indicator, &v.area, &v.revised_on, &v.source, &v.note}) {
+    *out += *text;
+    *out += '\x1f';
+  }
+  number(v.year);
+  number(v.value);
+  number(v.has_value ? 1 : 0);
+  number(static_cast<int>(v.status));
+  number(static_cast<int>(v.certainty));
+  number(v.low);
+  number(v.high);
+  number(v.previous);
+}
+
+}  // namespace
+
+std::string Figures::ReadHash(const std::string& key) const {
+  // Looks up without Find, Years and Revised, which would record what they look up.
+  std::vector<std::string> parts = Split(key, '/');
+  std::string content;
+  if (parts.size() == 4 && parts[0] == "value" && !parts[3].empty() && parts[3].size() < 6 &&
+      parts[3].find_first_not_of("0123456789") == std::string::npos) {
+    auto it = values_.find(std::make_tuple(parts[1], parts[2], std::stoi(parts[3])));
+    if (it == values_.end()) return "none";
+    AppendValue(*it->second, &content);
+  } else if (parts.size() == 3 && parts[0] == "years") {
+    auto it = values_.lower_bound(std::make_tuple(parts[1], parts[2], 0));
+    for (; it != values_.end() && std::get<0>(it->first) == parts[1] && std::get<1>(it->first) == parts[2]; ++it) {
+      content += std::to_string(std::get<2>(it->first)) + ",";
+    }
+  } else if (key == "revised") {
+    for (const model::Value& value : project_.values) {
+      if (value.status == model::ValueStatus::kRevised) AppendValue(value, &content);
+    }
+  } else {
+    return "?";
+  }
+  return ContentHash(content);
 }
 
 double RoundHalfAwayFromZero(double value, int decimals) {

@@ -25,9 +25,16 @@ class Figures {
   const model::Source* Source(const std::string& id) const;
   /// The area of kind "total" (the organisation as a whole); null when there is none.
   const model::Area* TotalArea() const { return total_; }
+  /// Find, Years and Revised add what they looked up to the reads being recorded on this
+  /// thread (derive/reads.h).
   const model::Value* Find(const std::string& indicator, const std::string& area, int year) const;
   /// Years with a value for indicator × area, ascending.
   std::vector<int> Years(const std::string& indicator, const std::string& area) const;
+  /// Every corrected figure (status "revised"), in the order of the values files.
+  std::vector<const model::Value*> Revised() const;
+  /// What a read key (derive/reads.h) stands for now, as a content hash: equal hashes mean the
+  /// lookup gives the same answer. A key this build cannot parse hashes to "?".
+  std::string ReadHash(const std::string& key) const;
 
  private:
   const model::Project& project_;

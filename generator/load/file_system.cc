@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "base/content_hash.h"
+
 namespace fs = std::filesystem;
 
 namespace jv::load {
@@ -87,6 +89,7 @@ Result<std::string> Folder::Read(const std::string& relative) const {
     if (bytes.size() > limit) return too_large();
   }
   if (in.bad()) return Status::Error({Display(relative), 0, 0}, "cannot read file");
+  files_read_[relative] = ContentHash(bytes);
   return bytes;
 }
 

@@ -2,6 +2,7 @@
 // All disk reads of the generator go through here: files are only read below a given root
 // folder, and a path that leaves it (.., absolute, or a symbolic link pointing out) is refused.
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,9 @@ class Folder {
   std::vector<std::string> ListRecursive(const std::string& relative_dir) const;
   /// The path as shown in messages: root/relative.
   std::string Display(const std::string& relative) const;
+  /// Every file Read so far (relative path -> ContentHash of its bytes): what the result of
+  /// loading depends on.
+  const std::map<std::string, std::string>& files_read() const { return files_read_; }
 
  private:
   Folder(std::string root, std::string canonical_root, size_t max_file_bytes);
@@ -37,6 +41,7 @@ class Folder {
   std::string root_;
   std::string canonical_root_;
   size_t max_file_bytes_ = 0;
+  mutable std::map<std::string, std::string> files_read_;
 };
 
 }  // namespace jv::load

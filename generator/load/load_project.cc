@@ -227,6 +227,7 @@ Result<model::Project> LoadProject(const std::string& data_dir) {
   }
   ExpandDistricts(&project);
   if (!diagnostics.empty()) return Status::FromDiagnostics(std::move(diagnostics));
+  project.files = folder.files_read();
   return project;
 }
 

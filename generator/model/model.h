@@ -215,6 +215,9 @@ struct Project {
   std::vector<Value> values;
   std::vector<Edition> editions;
   std::vector<Rule> rules;  ///< from rules.json (optional); empty when there is none
+  /// Every file the project was loaded from: path relative to the data folder ("values/a.csv")
+  /// -> content hash. Builds compare them to tell which inputs changed.
+  std::map<std::string, std::string> files;
 };
 
 }  // namespace jv::model

@@ -1,6 +1,7 @@
 #include "publish/publish.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <signal.h>
 #include <stdio.h>
 #include <unistd.h>
@@ -10,6 +11,8 @@
 #include <fstream>
 #include <sstream>
 #include <vector>
+
+#include "base/content_hash.h"
 
 namespace fs = std::filesystem;
 
@@ -70,9 +73,8 @@ Status CheckPlanPath(const std::string& relative) {
   return Status();
 }
 
+// The folder `path` goes into must exist.
 Status WriteFile(const fs::path& path, const std::string& bytes) {
-  std::error_code ec;
-  fs::create_directories(path.parent_path(), ec);
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   out.close();
@@ -109,6 +111,14 @@ bool IsPublished(const std::string& out_dir, const std::string& relative) {
   return fs::is_regular_file(fs::path(out_dir) / relative, ec);
 }
 
+std::optional<PublishedFile> StatPublished(const std::string& out_dir, const std::string& relative) {
+  struct stat info;
+  std::string path = (fs::path(out_dir) / relative).string();
+  if (stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
+  return PublishedFile{static_cast<uintmax_t>(info.st_size),
+                       int64_t{info.st_mtim.tv_sec} * 1000000000 + info.st_mtim.tv_nsec};
+}
+
 Result<std::unique_ptr<Staging>> Staging::Open(const std::string& out_dir) {
   fs::path out = fs::path(out_dir).lexically_normal();
   if (out.filename().empty()) out = out.parent_path();
@@ -127,15 +137,37 @@ Staging::~Staging() {
   fs::remove_all(folder_, ec);
 }
 
+bool Staging::SameAsPublished(const std::string& relative, const std::string& bytes) const {
+  auto known = published_.find(relative);
+  if (known != published_.end()) return known->second == ContentHash(bytes);
+  auto old_bytes = ReadIfExists(fs::path(out_) / relative);
+  return old_bytes && *old_bytes == bytes;
+}
+
+// Creates the folder `relative` will be in, once per folder (a build places thousands of files
+// in a few folders).
+void Staging::CreateParent(const std::string& relative) {
+  size_t slash = relative.rfind('/');
+  if (slash == std::string::npos) return;
+  std::string folder = relative.substr(0, slash);
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (folders_.count(folder)) return;
+  }
+  std::error_code ec;
+  fs::create_directories(fs::path(folder_) / folder, ec);
+  std::lock_guard<std::mutex> lock(mutex_);
+  folders_.insert(folder);
+}
+
 // Writes one file into the staging folder, or links it when the previous site has the same bytes.
 Status Staging::Place(const std::string& relative, const std::string& bytes) {
   JV_RETURN_IF_ERROR(CheckPlanPath(relative));
   fs::path target = fs::path(folder_) / relative;
   fs::path previous = fs::path(out_) / relative;
   std::error_code ec;
-  auto old_bytes = ReadIfExists(previous);
-  if (old_bytes && *old_bytes == bytes) {
-    fs::create_directories(target.parent_path(), ec);
+  CreateParent(relative);
+  if (SameAsPublished(relative, bytes)) {
     fs::create_hard_link(previous, target, ec);
     if (!ec) {
       std::lock_guard<std::mutex> lock(mutex_);
@@ -164,7 +196,7 @@ Result<PublishReport> Staging::Commit(const SitePlan& plan) {
   for (const std::string& relative : plan.kept) {
     JV_RETURN_IF_ERROR(CheckPlanPath(relative));
     fs::path target = staging / relative;
-    fs::create_directories(target.parent_path(), ec);
+    CreateParent(relative);
     fs::create_hard_link(out / relative, target, ec);
     if (ec) return IoError(out / relative, "cannot carry this file over from the previous site (" + ec.message() + "); build again with --force");
     ++report_.unchanged;
@@ -174,9 +206,10 @@ Result<PublishReport> Staging::Commit(const SitePlan& plan) {
     JV_RETURN_IF_ERROR(Place(relative, bytes));
   }
   JV_RETURN_IF_ERROR(WriteFile(staging / kMarkerFile, plan.marker));
+  std::string out_prefix = out.string() + "/";
   for (auto it = fs::recursive_directory_iterator(out, ec); !ec && it != fs::recursive_directory_iterator(); ++it) {
     if (!it->is_regular_file()) continue;
-    std::string relative = fs::relative(it->path(), out).generic_string();
+    std::string relative = it->path().generic_string().substr(out_prefix.size());
     if (relative != kMarkerFile && !plan.files.count(relative) && !plan.kept.count(relative) && !added_.count(relative)) {
       ++report_.removed;
       report_.removed_paths.push_back(relative);

@@ -3,6 +3,7 @@
 // is written into a staging folder beside the output folder and then swapped in with one
 // rename, so readers and a crashed build only ever see the complete old or the complete new site.
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -46,6 +47,11 @@ class Staging {
   Staging(const Staging&) = delete;
   Staging& operator=(const Staging&) = delete;
 
+  /// Content hashes (jv::ContentHash) of files of the site now in the output folder that the
+  /// caller vouches for, e.g. from the previous build's record after checking they are intact:
+  /// a new file whose hash matches is linked without reading the old one. Call before Add.
+  void TrustPublished(std::map<std::string, std::string> hashes) { published_ = std::move(hashes); }
+
   /// Writes one file of the new site (`relative` as in SitePlan); hard-linked instead when the
   /// previous site holds the same bytes. Safe to call from several threads at once; a path may
   /// be added only once and must not be in the plan given to Commit.
@@ -57,11 +63,15 @@ class Staging {
  private:
   Staging(std::string out, std::string folder) : out_(std::move(out)), folder_(std::move(folder)) {}
   Status Place(const std::string& relative, const std::string& bytes);
+  bool SameAsPublished(const std::string& relative, const std::string& bytes) const;
+  void CreateParent(const std::string& relative);
   std::string out_, folder_;
   bool committed_ = false;
-  std::mutex mutex_;          // guards report_ and added_
+  std::map<std::string, std::string> published_;
+  std::mutex mutex_;          // guards report_, added_ and folders_
   PublishReport report_;
   std::set<std::string> added_;
+  std::set<std::string> folders_;  // created in the staging folder so far
 };
 
 /// Replaces `out_dir` with the plan's files: Staging::Open and Commit. A file whose bytes equal
@@ -79,5 +89,13 @@ std::string ReadMarker(const std::string& out_dir);
 std::optional<std::string> ReadPublished(const std::string& out_dir, const std::string& relative);
 /// Whether the site now in `out_dir` has the regular file `relative`.
 bool IsPublished(const std::string& out_dir, const std::string& relative);
+
+/// Size and modification time of a regular file of the site now in `out_dir`.
+struct PublishedFile {
+  uintmax_t size = 0;
+  int64_t modified_ns = 0;  ///< since the epoch
+};
+/// nullopt when `relative` is not there as a regular file.
+std::optional<PublishedFile> StatPublished(const std::string& out_dir, const std::string& relative);
 
 }  // namespace jv::publish

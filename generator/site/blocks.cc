@@ -178,14 +178,13 @@ Result<std::string> MediaBlock(const EditionScope& scope, const markdown::Direct
 Result<std::string> RenderBlock(const EditionScope& scope, const markdown::Directive& block,
                                 const std::string& to_root) {
   if (block.name == "chart") {
-    if (!scope.charts->count(block.argument)) {
-      std::vector<std::string> ids;
-      for (const auto& [id, chart] : *scope.charts) ids.push_back(id);
-      std::string suggestion = ClosestMatch(block.argument, ids);
+    if (!scope.charts->Has(block.argument)) {
+      std::string suggestion = ClosestMatch(block.argument, scope.charts->Ids());
       return ErrorAt(block.where, "unknown chart '" + block.argument + "'" +
                                       (suggestion.empty() ? "" : " (did you mean '" + suggestion + "'?)"));
     }
-    return scope.templates->Render("blocks/chart.mustache", ChartBlock(scope, block.argument, to_root));
+    JV_ASSIGN_OR_RETURN(Context chart, ChartBlock(scope, block.argument, to_root));
+    return scope.templates->Render("blocks/chart.mustache", chart);
   }
   if (block.name == "kpi") return KpiBlock(scope, block);
   if (block.name == "table") return TableBlock(scope, block);
@@ -284,8 +283,9 @@ Context AreaLinks(const EditionScope& scope, const RenderedChart& chart, const s
   return links;
 }
 
-Context ChartBlock(const EditionScope& scope, const std::string& chart_id, const std::string& to_root) {
-  const RenderedChart& chart = scope.charts->at(chart_id);
+Result<Context> ChartBlock(const EditionScope& scope, const std::string& chart_id, const std::string& to_root) {
+  JV_ASSIGN_OR_RETURN(const RenderedChart* laid_out, scope.charts->Get(chart_id));
+  const RenderedChart& chart = *laid_out;
   const FigureTable& table = chart.content.table;
   Context columns = Context::List();
   for (const auto& column : table.columns) columns.Push(Context().Set("label", column));
@@ -297,8 +297,8 @@ Context ChartBlock(const EditionScope& scope, const std::string& chart_id, const
   }
   std::string base = to_root + scope.edition->year_folder + "/charts/" + chart_id;
   const FigureText& text = *scope.text;
-  return Context()
-      .Set("id", chart_id)
+  Context block;
+  block.Set("id", chart_id)
       .Set("title", chart.content.spec.title)
       .Set("subtitle", chart.content.spec.subtitle)
       .Set("svg", chart.svg)
@@ -312,6 +312,7 @@ Context ChartBlock(const EditionScope& scope, const std::string& chart_id, const
       .Set("svg_href", base + ".svg")
       .Set("pdf_href", base + ".pdf")
       .Set("t", FixedTexts(text));
+  return block;
 }
 
 markdown::Hooks MakeHooks(const EditionScope& scope, const std::string& to_root) {

@@ -7,18 +7,11 @@
 
 #include "charts/display_list.h"
 #include "markdown/markdown.h"
-#include "site/chart_builder.h"
+#include "site/edition_charts.h"
 #include "templates/templates.h"
 
 namespace jv::site {
 
-/// A chart rendered once per edition and shown wherever it is referenced.
-struct RenderedChart {
-  ChartContent content;
-  std::string svg;
-  double width = 0, height = 0;           ///< CSS pixels of the SVG
-  std::vector<charts::Hotspot> hotspots;  ///< from the layout, for links over the chart
-};
 
 /// A link to `chapter#anchor` written at `where`.
 struct SectionLink {
@@ -33,8 +26,8 @@ struct EditionScope {
   const derive::Figures* figures;
   const FigureText* text;
   const templates::TemplateSet* templates;
-  const std::map<std::string, RenderedChart>* charts;
-  int* sparklines;  ///< counts sparklines drawn, so each SVG gets ids unique on the site
+  const EditionCharts* charts;
+  int* sparklines;  ///< counts the page's sparklines, so each SVG gets ids unique on the page
   /// Links to a section of another chapter, checked once every chapter's headings are known.
   std::vector<SectionLink>* section_links;
 };
@@ -47,8 +40,8 @@ templates::Context KpiTile(const EditionScope& scope, const model::Indicator& in
                            const std::string& area);
 
 /// Context for templates/blocks/chart.mustache.
-templates::Context ChartBlock(const EditionScope& scope, const std::string& chart_id,
-                              const std::string& to_root);
+Result<templates::Context> ChartBlock(const EditionScope& scope, const std::string& chart_id,
+                                      const std::string& to_root);
 
 /// Hooks for markdown::Render on a page `to_root` away from the site root.
 markdown::Hooks MakeHooks(const EditionScope& scope, const std::string& to_root);

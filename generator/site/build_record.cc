@@ -1,29 +1,66 @@
 #include "site/build_record.h"
 
-#include <xxhash.h>
-
-#include <cstdio>
-
 #include "base/text.h"
 
 namespace jv::site {
 namespace {
 
-// Line-based, tab-separated: paths, ids and shown figures never hold tabs or newlines.
-constexpr char kHeader[] = "jaarverslag build record 1";
+// Line-based, tab-separated. Free text (search text, anchors, file names) is escaped so that it
+// holds no tab or newline; ids and read keys never do.
+constexpr char kHeader[] = "jaarverslag build record 2";
+
+std::string Escape(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (c == '\\') out += "\\\\";
+    else if (c == '\t') out += "\\t";
+    else if (c == '\n') out += "\\n";
+    else out += c;
+  }
+  return out;
+}
+
+std::string Unescape(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\\' || i + 1 == text.size()) {
+      out += text[i];
+      continue;
+    }
+    char c = text[++i];
+    out += c == 't' ? '\t' : c == 'n' ? '\n' : c;
+  }
+  return out;
+}
+
+bool IsNumber(const std::string& text, size_t max_digits) {
+  return !text.empty() && text.size() <= max_digits && text.find_first_not_of("0123456789") == std::string::npos;
+}
 
 }  // namespace
 
-std::string ContentHash(const std::string& bytes) {
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(XXH3_64bits(bytes.data(), bytes.size())));
-  return hex;
-}
-
 std::string BuildRecord::Serialize() const {
   std::string out = std::string(kHeader) + "\n";
-  for (const auto& [path, hash] : files) out += "file\t" + path + "\t" + hash + "\n";
+  if (!inputs.empty()) out += "inputs\t" + inputs + "\n";
+  for (const auto& [path, file] : files) out += "file\t" + path + "\t" + file.hash + "\t" + std::to_string(file.size) + "\n";
   for (const auto& [path, hash] : pictures) out += "picture\t" + path + "\t" + hash + "\n";
+  for (const auto& [output, keys] : reads) {
+    out += "reads\t" + output;
+    for (const std::string& key : keys) out += "\t" + key;
+    out += "\n";
+  }
+  for (const auto& [key, hash] : read_hashes) out += "read\t" + key + "\t" + hash + "\n";
+  for (const auto& [path, facts] : chapters) {
+    out += "text\t" + path + "\t" + Escape(facts.search_text) + "\n";
+    for (const std::string& anchor : facts.anchors) out += "anchor\t" + path + "\t" + Escape(anchor) + "\n";
+    for (const SectionLink& link : facts.links) {
+      out += "link\t" + path + "\t" + Escape(link.chapter) + "\t" + Escape(link.anchor) + "\t" +
+             Escape(link.where.file) + "\t" + std::to_string(link.where.line) + "\t" +
+             std::to_string(link.where.column) + "\n";
+    }
+  }
   for (const auto& [key, shown] : values) {
     const auto& [indicator, area, year] = key;
     out += "value\t" + indicator + "\t" + area + "\t" + std::to_string(year) + "\t" + shown + "\n";
@@ -38,12 +75,25 @@ BuildRecord BuildRecord::Parse(const std::string& text) {
   for (size_t i = 1; i < lines.size(); ++i) {
     if (lines[i].empty()) continue;
     std::vector<std::string> f = Split(lines[i], '\t');
-    if (f[0] == "file" && f.size() == 3) {
-      record.files[f[1]] = f[2];
-    } else if (f[0] == "picture" && f.size() == 3) {
+    const std::string& kind = f[0];
+    if (kind == "inputs" && f.size() == 2) {
+      record.inputs = f[1];
+    } else if (kind == "file" && f.size() == 4 && IsNumber(f[3], 15)) {
+      record.files[f[1]] = {f[2], static_cast<size_t>(std::stoull(f[3]))};
+    } else if (kind == "picture" && f.size() == 3) {
       record.pictures[f[1]] = f[2];
-    } else if (f[0] == "value" && f.size() == 5 && !f[3].empty() &&
-               f[3].find_first_not_of("0123456789") == std::string::npos && f[3].size() < 6) {
+    } else if (kind == "reads" && f.size() >= 2) {
+      record.reads[f[1]].assign(f.begin() + 2, f.end());
+    } else if (kind == "read" && f.size() == 3) {
+      record.read_hashes[f[1]] = f[2];
+    } else if (kind == "text" && f.size() == 3) {
+      record.chapters[f[1]].search_text = Unescape(f[2]);
+    } else if (kind == "anchor" && f.size() == 3) {
+      record.chapters[f[1]].anchors.push_back(Unescape(f[2]));
+    } else if (kind == "link" && f.size() == 7 && IsNumber(f[5], 9) && IsNumber(f[6], 9)) {
+      record.chapters[f[1]].links.push_back(
+          {Unescape(f[2]), Unescape(f[3]), {Unescape(f[4]), std::stoi(f[5]), std::stoi(f[6])}});
+    } else if (kind == "value" && f.size() == 5 && IsNumber(f[3], 5)) {
       record.values[{f[1], f[2], std::stoi(f[3])}] = f[4];
     } else {
       return {};

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "base/build_id.h"
+#include "base/content_hash.h"
 #include "charts/render.h"
 #include "derive/figures.h"
 #include "format/number_format.h"
@@ -32,11 +33,15 @@ Status CheckAssets(const load::TemplateFiles& files, const std::map<std::string,
   return Status();
 }
 
-int CountSuffix(const publish::SitePlan& plan, const std::string& suffix) {
+// Files of the site whose names end in `suffix`: rendered by this build, or (`with_kept`)
+// kept from the previous one as well.
+int CountSuffix(const publish::SitePlan& plan, const std::string& suffix, bool with_kept) {
+  auto ends = [&](const std::string& path) {
+    return path.size() >= suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
   int count = 0;
-  for (const auto& [path, bytes] : plan.files) {
-    if (path.size() >= suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0) ++count;
-  }
+  for (const auto& [path, bytes] : plan.files) count += ends(path);
+  for (const std::string& path : plan.kept) count += with_kept && ends(path);
   return count;
 }
 
@@ -45,22 +50,32 @@ int CountSuffix(const publish::SitePlan& plan, const std::string& suffix) {
 // painted, so pictures of a different generator are never reused. "" when unknown.
 std::string GeneratorId() { return ProgramBuildId(); }
 
-// The record of the build that made `out_dir`, without files that are gone and without
-// pictures whose bytes are no longer what that build wrote (edited or damaged by hand).
+// The record of the build that made `out_dir`, without the files that are no longer as that
+// build left them: gone, or changed by hand since (another size, or modified after the record,
+// which the build wrote after every file).
 BuildRecord PreviousRecord(const std::string& out_dir) {
   BuildRecord record = BuildRecord::Parse(publish::ReadMarker(out_dir));
+  std::optional<publish::PublishedFile> marker = publish::StatPublished(out_dir, publish::kMarkerFile);
   for (auto it = record.files.begin(); it != record.files.end();) {
-    bool intact;
-    if (record.pictures.count(it->first)) {
-      std::optional<std::string> bytes = publish::ReadPublished(out_dir, it->first);
-      intact = bytes && ContentHash(*bytes) == it->second;
-    } else {
-      intact = publish::IsPublished(out_dir, it->first);
-    }
+    std::optional<publish::PublishedFile> file = publish::StatPublished(out_dir, it->first);
+    bool intact = marker && file && file->size == it->second.size && file->modified_ns <= marker->modified_ns;
     if (intact) ++it;
     else it = record.files.erase(it);
   }
   return record;
+}
+
+// Everything a build reads but the figures: the data files outside values/, the templates, the
+// fonts and the generator. While it stays the same, a page or chart whose figures are unchanged
+// comes out the same.
+std::string InputsHash(const model::Project& project, const load::TemplateFiles& templates, const SiteInput& input) {
+  std::string inputs = input.generator_id + "\n" + input.font_family + "\n" + ContentHash(input.font_regular) +
+                       "\n" + ContentHash(input.font_bold) + "\n";
+  for (const auto& [path, hash] : project.files) {
+    if (path.rfind("values/", 0) != 0) inputs += "data\t" + path + "\t" + hash + "\n";
+  }
+  for (const auto& [path, bytes] : templates.files) inputs += "templates\t" + path + "\t" + ContentHash(bytes) + "\n";
+  return ContentHash(inputs);
 }
 
 // Every figure as the site shows it, for the next build's change report.
@@ -102,6 +117,8 @@ Result<publish::SitePlan> RenderSite(const BuildOptions& options, const BuildRec
   JV_ASSIGN_OR_RETURN(input.font_bold, load::LoadFontFile(bold_path));
   input.generator_id = GeneratorId();
   input.previous = input.generator_id.empty() ? nullptr : previous;
+  record->inputs = InputsHash(project, template_files, input);
+  input.reuse_outputs = input.previous != nullptr && input.previous->inputs == record->inputs;
   input.jobs = options.jobs;
   input.staging = staging;
   input.progress = options.progress;
@@ -115,16 +132,21 @@ Result<BuildSummary> BuildSite(const BuildOptions& options) {
   BuildRecord previous = PreviousRecord(options.out_dir);
   // Pictures go into the staging folder as they are painted; the rest of the plan follows.
   JV_ASSIGN_OR_RETURN(std::unique_ptr<publish::Staging> staging, publish::Staging::Open(options.out_dir));
+  std::map<std::string, std::string> published;
+  for (const auto& [path, file] : previous.files) published[path] = file.hash;
+  staging->TrustPublished(std::move(published));
   BuildRecord record;
   JV_ASSIGN_OR_RETURN(publish::SitePlan plan, RenderSite(options, options.force ? nullptr : &previous,
                                                          staging.get(), &summary.warnings, &record));
-  for (const auto& [path, bytes] : plan.files) record.files[path] = ContentHash(bytes);
+  for (const auto& [path, bytes] : plan.files) record.files[path] = {ContentHash(bytes), bytes.size()};
   for (const std::string& path : plan.kept) record.files[path] = previous.files.at(path);
   plan.marker = record.Serialize();
   JV_ASSIGN_OR_RETURN(summary.files, staging->Commit(plan));
   summary.changes = CompareBuilds(previous, record, summary.files);
-  summary.pages = CountSuffix(plan, ".html");
-  summary.charts = CountSuffix(plan, ".svg");
+  summary.pages = CountSuffix(plan, ".html", true);
+  summary.charts = CountSuffix(plan, ".svg", true);
+  summary.pages_rendered = CountSuffix(plan, ".html", false);
+  summary.charts_drawn = CountSuffix(plan, ".svg", false);
   return summary;
 }
 

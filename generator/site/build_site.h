@@ -31,6 +31,10 @@ struct BuildSummary {
   ChangeReport changes;  ///< figures and files changed since the previous build
   int pages = 0;
   int charts = 0;
+  /// Of those, rendered or laid out by this build; the others were kept from the previous one
+  /// because nothing they show changed.
+  int pages_rendered = 0;
+  int charts_drawn = 0;
 };
 
 /// Builds the site. On any error nothing in out_dir changes.

@@ -9,10 +9,13 @@
 #include <set>
 #include <thread>
 
+#include "base/content_hash.h"
 #include "base/text.h"
 #include "charts/render.h"
+#include "derive/reads.h"
 #include "site/blocks.h"
 #include "site/downloads.h"
+#include "site/edition_charts.h"
 
 namespace jv::site {
 namespace {
@@ -115,18 +118,71 @@ class SitePlanner {
     paint_jobs_.push_back({path, std::move(paint)});
   }
 
+  // Whether the previous build's `output` (a page, or a chart's files) would come out the same:
+  // the inputs but the figures are unchanged (in_.reuse_outputs) and so is every figure it read.
+  bool Reusable(const std::string& output) {
+    if (!in_.reuse_outputs) return false;
+    auto reads = in_.previous->reads.find(output);
+    if (reads == in_.previous->reads.end()) return false;
+    for (const std::string& key : reads->second) {
+      auto before = in_.previous->read_hashes.find(key);
+      if (before == in_.previous->read_hashes.end() || before->second != ReadHash(key)) return false;
+    }
+    return true;
+  }
+
+  // Whether every one of `files` the previous build published is still there as it wrote it,
+  // with the source of those that are pictures.
+  bool StillPublished(const std::vector<std::string>& files, const std::vector<std::string>& pictures) const {
+    for (const std::string& file : files) {
+      if (!in_.previous->files.count(file)) return false;
+    }
+    for (const std::string& picture : pictures) {
+      if (!in_.previous->files.count(picture) || !in_.previous->pictures.count(picture)) return false;
+    }
+    return true;
+  }
+
+  // Carries `files` and `pictures` of the previous build over untouched, with what `output` read.
+  void Keep(const std::string& output, const std::vector<std::string>& files, const std::vector<std::string>& pictures) {
+    plan_.kept.insert(files.begin(), files.end());
+    plan_.kept.insert(pictures.begin(), pictures.end());
+    for (const std::string& picture : pictures) record_->pictures[picture] = in_.previous->pictures.at(picture);
+    const std::vector<std::string>& keys = in_.previous->reads.at(output);
+    RecordOutput(output, derive::ReadSet(keys.begin(), keys.end()));
+  }
+
+  // Records that `output` was made from the figures `reads`, for the next build.
+  void RecordOutput(const std::string& output, const derive::ReadSet& reads) {
+    for (const std::string& key : reads) {
+      // A key the record cannot hold (it never does for a valid project) leaves the output
+      // unrecorded, so the next build renders it again.
+      if (key.find_first_of("\t\n") != std::string::npos) return;
+    }
+    record_->reads[output].assign(reads.begin(), reads.end());
+    for (const std::string& key : reads) record_->read_hashes[key] = ReadHash(key);
+  }
+
+  const std::string& ReadHash(const std::string& key) {
+    auto known = read_hashes_.find(key);
+    if (known == read_hashes_.end()) known = read_hashes_.emplace(key, in_.figures->ReadHash(key)).first;
+    return known->second;
+  }
+
   // Runs the paint jobs on up to in_.jobs threads. Each job writes only its own result, and
   // results enter the plan in job order, so the output does not depend on the thread count.
   Status PaintPictures() {
     std::vector<Result<std::string>> results(paint_jobs_.size(), Result<std::string>(std::string()));
+    std::vector<BuildRecord::File> written(paint_jobs_.size());
     std::atomic<size_t> next{0}, done{0};
     std::mutex progress_mutex;
     auto work = [&] {
       for (size_t i; (i = next++) < paint_jobs_.size();) {
         results[i] = paint_jobs_[i].paint();
-        if (in_.staging != nullptr && results[i].ok()) {  // to disk now, keeping only its hash
+        if (in_.staging != nullptr && results[i].ok()) {  // to disk now, keeping only its record
+          written[i] = {ContentHash(*results[i]), results[i]->size()};
           Status added = in_.staging->Add(paint_jobs_[i].path, *results[i]);
-          results[i] = added.ok() ? Result<std::string>(ContentHash(*results[i])) : Result<std::string>(added);
+          results[i] = added.ok() ? Result<std::string>(std::string()) : Result<std::string>(added);
         }
         size_t finished = ++done;
         if (in_.progress) {
@@ -142,38 +198,55 @@ class SitePlanner {
     for (std::thread& helper : helpers) helper.join();
     for (size_t i = 0; i < paint_jobs_.size(); ++i) {
       if (!results[i].ok()) return Status(results[i].status()).WithContext("while painting " + paint_jobs_[i].path);
-      if (in_.staging != nullptr) record_->files[paint_jobs_[i].path] = std::move(*results[i]);
+      if (in_.staging != nullptr) record_->files[paint_jobs_[i].path] = written[i];
       else plan_.files[paint_jobs_[i].path] = std::move(*results[i]);
     }
     paint_jobs_.clear();
     return Status();
   }
 
-  Result<std::map<std::string, RenderedChart>> RenderCharts(const model::Edition& edition) {
-    std::map<std::string, RenderedChart> charts;
+  // Lays out one chart: its content from the figures, the display list and its SVG.
+  Result<RenderedChart> LayOutChart(const model::Chart& chart) const {
     charts::Theme theme;
     theme.font_family = in_.font_family;
+    RenderedChart rendered;
+    rendered.content = BuildChart(chart, *in_.figures, *in_.text);
+    Result<charts::DisplayList> layout = charts::Layout(rendered.content.spec, theme);
+    if (!layout.ok()) return Status(layout.status()).WithContext("while drawing chart '" + chart.id + "' (" + chart.where.ToString() + ")");
+    rendered.layout = std::make_shared<const charts::DisplayList>(std::move(*layout));
+    rendered.svg = charts::PaintSvg(*rendered.layout);
+    rendered.width = rendered.layout->width;
+    rendered.height = rendered.layout->height;
+    rendered.hotspots = rendered.layout->hotspots;
+    return rendered;
+  }
+
+  // Plans every chart's files (SVG, CSV, PNG 2× and 1×, PDF): kept from the previous build when
+  // nothing the chart shows changed, else laid out now. Pages lay out kept charts they show.
+  Status PlanCharts(const model::Edition& edition) {
+    charts_ = std::make_unique<EditionCharts>(edition, [this](const model::Chart& chart) { return LayOutChart(chart); });
     for (const model::Chart& chart : edition.charts) {
-      RenderedChart rendered;
-      rendered.content = BuildChart(chart, *in_.figures, *in_.text);
-      Result<charts::DisplayList> layout = charts::Layout(rendered.content.spec, theme);
-      if (!layout.ok()) return Status(layout.status()).WithContext("while drawing chart '" + chart.id + "' (" + chart.where.ToString() + ")");
-      auto list = std::make_shared<const charts::DisplayList>(std::move(*layout));
-      rendered.svg = charts::PaintSvg(*list);
-      rendered.width = list->width;
-      rendered.height = list->height;
-      rendered.hotspots = list->hotspots;
       std::string base = edition.year_folder + "/charts/" + chart.id;
-      std::string source = charts::Fingerprint(*list);
+      std::vector<std::string> files = {base + ".svg", base + ".csv"};
       // 2×: sharp on every screen and in print.
-      PlanPicture(base + ".png", source + "png2", [list] { return charts::PaintPng(*list, 2.0); });
-      PlanPicture(base + "-1x.png", source + "png1", [list] { return charts::PaintPng(*list, 1.0); });
-      PlanPicture(base + ".pdf", source + "pdf", [list] { return charts::PaintPdf(*list); });
-      plan_.files[base + ".svg"] = rendered.svg;
-      plan_.files[base + ".csv"] = rendered.content.csv;
-      charts.emplace(chart.id, std::move(rendered));
+      std::vector<std::string> pictures = {base + ".png", base + "-1x.png", base + ".pdf"};
+      if (Reusable(base) && StillPublished(files, pictures)) {
+        Keep(base, files, pictures);
+        continue;
+      }
+      derive::ReadSet reads;
+      derive::RecordReads recording(&reads);
+      JV_ASSIGN_OR_RETURN(const RenderedChart* rendered, charts_->Get(chart.id));
+      RecordOutput(base, reads);
+      std::shared_ptr<const charts::DisplayList> list = rendered->layout;
+      std::string source = charts::Fingerprint(*list);
+      PlanPicture(pictures[0], source + "png2", [list] { return charts::PaintPng(*list, 2.0); });
+      PlanPicture(pictures[1], source + "png1", [list] { return charts::PaintPng(*list, 1.0); });
+      PlanPicture(pictures[2], source + "pdf", [list] { return charts::PaintPdf(*list); });
+      plan_.files[files[0]] = rendered->svg;
+      plan_.files[files[1]] = rendered->content.csv;
     }
-    return charts;
+    return Status();
   }
 
   // Whether `edition` has a page at `page` (a path inside an edition's folder): the dashboard
@@ -278,15 +351,9 @@ class SitePlanner {
   void RenderPage(const model::Edition& edition, const std::string& path, const std::string& title,
                   const std::string& body_template, Context body, Context page) {
     const model::Site& site = in_.project->site;
-    bool index = path.size() >= 10 && path.compare(path.size() - 10, 10, "index.html") == 0;
-    std::string folder = index ? path.substr(0, path.size() - 10) : path;  // "2023/in-cijfers/"
-    std::string card;
-    // 404.html is shown for other addresses and has no preview of its own. Without a base_url
-    // no page can point to a preview (og:image must be an absolute URL), so none is painted.
-    if (index && !site.base_url.empty()) {
-      std::string name = folder.empty() ? "index" : folder.substr(0, folder.size() - 1);
-      std::replace(name.begin(), name.end(), '/', '-');
-      card = "social/" + name + ".png";
+    std::string folder = FolderOf(path);
+    std::string card = SocialCard(path);
+    if (!card.empty()) {
       charts::Theme theme;
       theme.font_family = in_.font_family;
       std::string subtitle = site.organisation + " \u00b7 " + edition.title;
@@ -297,6 +364,49 @@ class SitePlanner {
         .Set("og_image", card.empty() ? "" : site.base_url + card)
         .Set("og_locale", site.locale.substr(0, 2) + "_" + site.locale.substr(3));
     render_jobs_.push_back({path, body_template, std::move(body), std::move(page)});
+  }
+
+  // "2023/in-cijfers/index.html" -> "2023/in-cijfers/"; other files stay as they are.
+  static std::string FolderOf(const std::string& path) {
+    bool index = path.size() >= 10 && path.compare(path.size() - 10, 10, "index.html") == 0;
+    return index ? path.substr(0, path.size() - 10) : path;
+  }
+
+  // The preview image of the page at `path`; "" when it has none. 404.html is shown for other
+  // addresses and has no preview of its own. Without a base_url no page can point to a preview
+  // (og:image must be an absolute URL), so none is painted.
+  std::string SocialCard(const std::string& path) const {
+    std::string folder = FolderOf(path);
+    if (folder == path || in_.project->site.base_url.empty()) return "";
+    std::string name = folder.empty() ? "index" : folder.substr(0, folder.size() - 1);
+    std::replace(name.begin(), name.end(), '/', '-');
+    return "social/" + name + ".png";
+  }
+
+  // Plans the page at `path` with `plan`, which reads figures and ends in RenderPage, unless
+  // the previous build's page can be kept as it is. Records what `plan` read as the page's
+  // sources.
+  Status PlanPage(const std::string& path, const std::function<Status()>& plan) {
+    if (KeepPage(path)) return Status();
+    derive::ReadSet reads;
+    Status planned;
+    {
+      derive::RecordReads recording(&reads);
+      planned = plan();
+    }
+    if (planned.ok()) RecordOutput(path, reads);
+    return planned;
+  }
+
+  // Keeps the previous build's page at `path` (with its preview image) when it would come out
+  // the same.
+  bool KeepPage(const std::string& path) {
+    std::string card = SocialCard(path);
+    std::vector<std::string> pictures;
+    if (!card.empty()) pictures.push_back(card);
+    if (!Reusable(path) || !StillPublished({path}, pictures)) return false;
+    Keep(path, {path}, pictures);
+    return true;
   }
 
   // Fills the templates of every page planned, on up to in_.jobs threads. Each job writes only
@@ -368,8 +478,8 @@ class SitePlanner {
   // latest correction first.
   Context Corrections(const model::Edition& edition) const {
     std::vector<const model::Value*> revised;
-    for (const model::Value& value : in_.project->values) {
-      if (value.status == model::ValueStatus::kRevised && value.year <= edition.year) revised.push_back(&value);
+    for (const model::Value* value : in_.figures->Revised()) {
+      if (value->year <= edition.year) revised.push_back(value);
     }
     std::stable_sort(revised.begin(), revised.end(), [](const model::Value* a, const model::Value* b) {
       return a->revised_on > b->revised_on;
@@ -388,7 +498,12 @@ class SitePlanner {
   }
 
   Status PlanHome(const model::Edition& edition, const std::string& path, const std::string& to_root) {
-    EditionScope scope = Scope(edition);
+    return PlanPage(path, [&] { return PlanHomeContent(edition, path, to_root); });
+  }
+
+  Status PlanHomeContent(const model::Edition& edition, const std::string& path, const std::string& to_root) {
+    int sparklines = 0;
+    EditionScope scope = Scope(edition, &sparklines);
     JV_ASSIGN_OR_RETURN(std::string kpis, RenderKpis(scope, edition));
     std::string edition_root = to_root + edition.year_folder + "/";
     Context corrections = Corrections(edition);
@@ -415,43 +530,56 @@ class SitePlanner {
                             MakeHooks(scope, "../../"), options);
   }
 
-  // The Markdown of every chapter of `edition`, in chapter order, exactly as rendering them one
-  // after another would give. They are rendered on in_.jobs threads, each chapter with its
-  // own section-link list and sparkline counter. Sparkline ids count across the whole site,
-  // so a chapter that drew sparklines is rendered again, in order, with the site's counter;
-  // the section links of the others are added in chapter order.
-  std::vector<Result<markdown::Document>> ChaptersMarkdown(const model::Edition& edition) {
-    struct Draft {
-      std::optional<Result<markdown::Document>> doc;
-      std::vector<SectionLink> section_links;
+  // A chapter page rendered (its Markdown, and the figures it read), or kept from the previous
+  // build (then only its facts, from the record).
+  struct ChapterDraft {
+    bool kept = false;
+    std::optional<Result<markdown::Document>> doc;
+    ChapterFacts facts;
+    derive::ReadSet reads;
+  };
+
+  static std::string ChapterPath(const model::Edition& edition, const model::Chapter& chapter) {
+    return edition.year_folder + "/" + chapter.slug + "/index.html";
+  }
+
+  // Every chapter of `edition`, in chapter order: kept where the previous build's page would
+  // come out the same, else its Markdown rendered on in_.jobs threads, each chapter with its own
+  // section links, sparkline counter and record of the figures it reads.
+  std::vector<ChapterDraft> ChapterDrafts(const model::Edition& edition) {
+    std::vector<ChapterDraft> drafts(edition.chapters.size());
+    std::vector<size_t> to_render;
+    for (size_t i = 0; i < drafts.size(); ++i) {
+      std::string path = ChapterPath(edition, edition.chapters[i]);
+      const ChapterFacts* facts = nullptr;
+      if (in_.reuse_outputs && in_.previous->chapters.count(path)) facts = &in_.previous->chapters.at(path);
+      if (facts != nullptr && KeepPage(path)) {
+        drafts[i].kept = true;
+        drafts[i].facts = *facts;
+      } else {
+        to_render.push_back(i);
+      }
+    }
+    auto render = [&](size_t i) {
+      ChapterDraft& draft = drafts[i];
       int sparklines = 0;
-    };
-    std::vector<Draft> drafts(edition.chapters.size());
-    auto draft = [&](size_t i) {
-      EditionScope scope = Scope(edition);
-      scope.sparklines = &drafts[i].sparklines;
-      scope.section_links = &drafts[i].section_links;
-      drafts[i].doc = ChapterMarkdown(scope, edition.chapters[i]);
+      EditionScope scope = Scope(edition, &sparklines);
+      scope.section_links = &draft.facts.links;
+      derive::RecordReads recording(&draft.reads);
+      draft.doc = ChapterMarkdown(scope, edition.chapters[i]);
     };
     // cmark-gfm registers its extensions on first use, which is not thread-safe: the first
     // chapter is rendered before the other threads start.
-    if (!drafts.empty()) draft(0);
-    if (drafts.size() > 1) ParallelFor(in_.jobs, drafts.size() - 1, [&](size_t i) { draft(i + 1); });
-    std::vector<Result<markdown::Document>> docs;
-    docs.reserve(drafts.size());
-    for (size_t i = 0; i < drafts.size(); ++i) {
-      if (drafts[i].sparklines > 0) {
-        docs.push_back(ChapterMarkdown(Scope(edition), edition.chapters[i]));
-      } else {
-        section_links_.insert(section_links_.end(), drafts[i].section_links.begin(), drafts[i].section_links.end());
-        docs.push_back(std::move(*drafts[i].doc));
-      }
-    }
-    return docs;
+    if (!to_render.empty()) render(to_render[0]);
+    if (to_render.size() > 1) ParallelFor(in_.jobs, to_render.size() - 1, [&](size_t i) { render(to_render[i + 1]); });
+    return drafts;
   }
 
   Status PlanChapter(const model::Edition& edition, size_t index, int number, markdown::Document doc) {
     const model::Chapter& chapter = edition.chapters[index];
+    ChapterDraft& draft = drafts_[index];
+    draft.facts.search_text = doc.text;
+    for (const auto& heading : doc.headings) draft.facts.anchors.push_back(heading.anchor);
     const std::string to_root = "../../";
     Context toc = Context::List();
     for (const auto& heading : doc.headings) {
@@ -471,13 +599,21 @@ class SitePlanner {
         .Set("previous", neighbour(-1))
         .Set("next", neighbour(+1))
         .Set("t", fixed_texts_);
-    RenderPage(edition, edition.year_folder + "/" + chapter.slug + "/index.html", chapter.title, "chapter.mustache",
-               std::move(body),
+    RenderPage(edition, ChapterPath(edition, chapter), chapter.title, "chapter.mustache", std::move(body),
                PageContext(edition, to_root, chapter.title + " – " + edition.title, chapter.slug, chapter.slug + "/index.html",
                            Breadcrumbs({{edition.title, "../index.html"}}, chapter.title)));
-    search_.push_back({chapter.title + " – " + edition.title, edition.year_folder + "/" + chapter.slug + "/index.html", std::move(doc.text)});
-    for (const auto& heading : doc.headings) anchors_[chapter.slug].push_back(heading.anchor);
+    RecordOutput(ChapterPath(edition, chapter), draft.reads);
     return Status();
+  }
+
+  // What every chapter, rendered or kept, gives the rest of the site: its search entry, its
+  // anchors, its section links (checked once all are known), and its record for the next build.
+  void AddChapterFacts(const model::Edition& edition, const model::Chapter& chapter, const ChapterFacts& facts) {
+    std::string path = ChapterPath(edition, chapter);
+    search_.push_back({chapter.title + " – " + edition.title, path, facts.search_text});
+    anchors_[chapter.slug] = facts.anchors;
+    section_links_.insert(section_links_.end(), facts.links.begin(), facts.links.end());
+    record_->chapters[path] = facts;
   }
 
   // The dashboard's indicators side by side for the total and every district, in the edition's
@@ -517,12 +653,18 @@ class SitePlanner {
   }
 
   Status PlanDashboard(const model::Edition& edition) {
+    return PlanPage(edition.year_folder + "/cijfers/index.html", [&] { return PlanDashboardContent(edition); });
+  }
+
+  Status PlanDashboardContent(const model::Edition& edition) {
     const std::string to_root = "../../";
-    EditionScope scope = Scope(edition);
+    int sparklines = 0;
+    EditionScope scope = Scope(edition, &sparklines);
     JV_ASSIGN_OR_RETURN(std::string kpis, RenderKpis(scope, edition));
     std::string charts_html;
     for (const auto& [where, id] : edition.dashboard_charts) {
-      JV_ASSIGN_OR_RETURN(std::string chart, in_.templates->Render("blocks/chart.mustache", ChartBlock(scope, id, to_root)));
+      JV_ASSIGN_OR_RETURN(Context block, ChartBlock(scope, id, to_root));
+      JV_ASSIGN_OR_RETURN(std::string chart, in_.templates->Render("blocks/chart.mustache", block));
       charts_html += chart;
     }
     Context areas = Context::List();
@@ -545,8 +687,15 @@ class SitePlanner {
 
   // One page per district with the dashboard's figures for that district.
   Status PlanAreaPage(const model::Edition& edition, const model::Area& area) {
+    std::string path = edition.year_folder + "/cijfers/" + area.id + "/index.html";
+    search_.push_back({area.name + " – " + in_.text->T("dashboard") + " " + edition.title, path, area.name + " " + area.note});
+    return PlanPage(path, [&] { return PlanAreaPageContent(edition, area, path); });
+  }
+
+  Status PlanAreaPageContent(const model::Edition& edition, const model::Area& area, const std::string& path) {
     const std::string to_root = "../../../";
-    EditionScope scope = Scope(edition);
+    int sparklines = 0;
+    EditionScope scope = Scope(edition, &sparklines);
     Context tiles = Context::List();
     for (const auto& [where, id] : edition.dashboard_tiles) {
       if (in_.figures->Find(id, area.id, edition.year) == nullptr) continue;
@@ -560,16 +709,18 @@ class SitePlanner {
                        .Set("kpis", has_tiles ? kpis : "")
                        .Set("has_figures", has_tiles)
                        .Set("t", fixed_texts_);
-    RenderPage(edition, edition.year_folder + "/cijfers/" + area.id + "/index.html", area.name, "area.mustache", body,
+    RenderPage(edition, path, area.name, "area.mustache", body,
                PageContext(edition, to_root, area.name + " – " + edition.title, "cijfers", "cijfers/" + area.id + "/index.html",
                            Breadcrumbs({{edition.title, "../../index.html"}, {in_.text->T("dashboard"), "../index.html"}},
                                        area.name)));
-    search_.push_back({area.name + " – " + in_.text->T("dashboard") + " " + edition.title,
-                       edition.year_folder + "/cijfers/" + area.id + "/index.html", area.name + " " + area.note});
     return Status();
   }
 
   Status PlanNotFound(const model::Edition& edition) {
+    return PlanPage("404.html", [&] { return PlanNotFoundContent(edition); });
+  }
+
+  Status PlanNotFoundContent(const model::Edition& edition) {
     // Lies at the site root; a server that shows it for a deeper missing path resolves its
     // relative links from there (a known limit, since absolute links would break sub-paths).
     Context body = Context().Set("title", in_.text->T("not_found_title")).Set("home_href", "index.html").Set("t", fixed_texts_);
@@ -580,6 +731,10 @@ class SitePlanner {
 
   // The accessibility statement (toegankelijkheidsverklaring) Dutch public bodies must publish.
   Status PlanAccessibility(const model::Edition& edition) {
+    return PlanPage("toegankelijkheid/index.html", [&] { return PlanAccessibilityContent(edition); });
+  }
+
+  Status PlanAccessibilityContent(const model::Edition& edition) {
     const model::Site& site = in_.project->site;
     Context body = Context()
                        .Set("title", in_.text->T("accessibility_title"))
@@ -636,11 +791,13 @@ class SitePlanner {
     const std::string& base_url = in_.project->site.base_url;
     plan_.files["robots.txt"] = Robots(base_url);
     if (base_url.empty()) return;
-    std::vector<std::string> pages;
-    for (const auto& [path, bytes] : plan_.files) {
-      if (path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0 && path != "404.html") pages.push_back(path);
-    }
-    plan_.files["sitemap.xml"] = Sitemap(base_url, pages);
+    std::set<std::string> pages;
+    auto add = [&](const std::string& path) {
+      if (path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0 && path != "404.html") pages.insert(path);
+    };
+    for (const auto& [path, bytes] : plan_.files) add(path);
+    for (const std::string& path : plan_.kept) add(path);
+    plan_.files["sitemap.xml"] = Sitemap(base_url, std::vector<std::string>(pages.begin(), pages.end()));
   }
 
   // A link to chapter#section must name a heading of that chapter; known only after every
@@ -658,20 +815,25 @@ class SitePlanner {
   }
 
   Status PlanEdition(const model::Edition& edition) {
-    JV_ASSIGN_OR_RETURN(charts_, RenderCharts(edition));
+    JV_RETURN_IF_ERROR(PlanCharts(edition));
     anchors_.clear();  // section links stay inside their edition
     plan_.files[FiguresPath(edition, "csv")] = FiguresCsv(*in_.figures, edition.year);
     plan_.files[FiguresPath(edition, "json")] = FiguresJson(*in_.figures, edition.year);
     JV_RETURN_IF_ERROR(PlanHome(edition, edition.year_folder + "/index.html", "../"));
     // Every chapter is rendered even after one fails, so all mistakes are reported at once.
     std::vector<Diagnostic> problems;
-    std::vector<Result<markdown::Document>> docs = ChaptersMarkdown(edition);
+    drafts_ = ChapterDrafts(edition);
     int number = 0;
     for (size_t i = 0; i < edition.chapters.size(); ++i) {
       int shown = edition.chapters[i].numbered ? ++number : 0;
-      Status chapter = docs[i].ok() ? PlanChapter(edition, i, shown, std::move(*docs[i])) : docs[i].status();
-      problems.insert(problems.end(), chapter.diagnostics().begin(), chapter.diagnostics().end());
+      ChapterDraft& draft = drafts_[i];
+      if (!draft.kept) {
+        Status chapter = draft.doc->ok() ? PlanChapter(edition, i, shown, std::move(**draft.doc)) : draft.doc->status();
+        problems.insert(problems.end(), chapter.diagnostics().begin(), chapter.diagnostics().end());
+      }
+      AddChapterFacts(edition, edition.chapters[i], draft.facts);
     }
+    drafts_.clear();
     CheckSectionLinks(&problems);
     if (!problems.empty()) return Status::FromDiagnostics(std::move(problems));
     JV_RETURN_IF_ERROR(PlanDashboard(edition));
@@ -681,9 +843,9 @@ class SitePlanner {
     return Status();
   }
 
-  EditionScope Scope(const model::Edition& edition) const {
-    return EditionScope{&edition, in_.figures, in_.text, in_.templates, &charts_, &sparklines_,
-                        &section_links_};
+  // What the blocks of one page of `edition` need; `sparklines` counts the page's sparklines.
+  EditionScope Scope(const model::Edition& edition, int* sparklines) const {
+    return EditionScope{&edition, in_.figures, in_.text, in_.templates, charts_.get(), sparklines, &section_links_};
   }
 
   const SiteInput& in_;
@@ -694,12 +856,13 @@ class SitePlanner {
   std::vector<RenderJob> render_jobs_;
   std::map<std::string, std::string> asset_paths_;
   std::string font_regular_, font_bold_;
-  std::map<std::string, RenderedChart> charts_;  // of the edition being planned
+  std::unique_ptr<EditionCharts> charts_;  // of the edition being planned
+  std::vector<ChapterDraft> drafts_;       // of the edition being planned
+  std::map<std::string, std::string> read_hashes_;  // read key -> Figures::ReadHash, once each
   struct SearchEntry {
     std::string title, href, text;  // href from the site root
   };
   std::vector<SearchEntry> search_;
-  mutable int sparklines_ = 0;
   mutable std::vector<SectionLink> section_links_;              // of the edition being planned
   std::map<std::string, std::vector<std::string>> anchors_;     // of the edition being planned: chapter slug -> heading anchors
 };

@@ -26,6 +26,9 @@ struct SiteInput {
   /// The previous build's record: its pictures are reused where their source is unchanged.
   /// nullptr: paint everything.
   const BuildRecord* previous = nullptr;
+  /// Whether `previous` was built from the same inputs but the figures (BuildRecord::inputs):
+  /// then its pages and charts whose figures did not change are kept without rendering them.
+  bool reuse_outputs = false;
   std::string generator_id;  ///< differs between generator builds; part of every picture's source
   int jobs = 1;              ///< threads painting pictures
   /// Where painted pictures are written as soon as they are painted (their hashes then go to
@@ -35,8 +38,9 @@ struct SiteInput {
   std::function<void(const std::string& stage, size_t done, size_t total)> progress;
 };
 
-/// Renders every page and chart. Errors name the Markdown, data or template file and line.
-/// `record` receives the source of every picture planned.
+/// Renders every page and chart that cannot be kept from the previous build. Errors name the
+/// Markdown, data or template file and line. `record` receives the source of every picture
+/// planned and the figures every page and chart was made from.
 Result<publish::SitePlan> PlanSite(const SiteInput& input, BuildRecord* record);
 
 }  // namespace jv::site

@@ -80,6 +80,113 @@ TEST_CASE("Incremental builds after random corrections equal full builds byte fo
   }
 }
 
+// The numbers of "built …: N pages (R rendered), M charts (D drawn)".
+struct Rendered {
+  int pages = -1, pages_rendered = -1, charts = -1, charts_drawn = -1;
+};
+Rendered RenderedCounts(const std::string& output) {
+  std::smatch m;
+  Rendered counts;
+  if (std::regex_search(output, m, std::regex("([0-9]+) pages \\(([0-9]+) rendered\\), ([0-9]+) charts \\(([0-9]+) drawn\\)"))) {
+    counts = {std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3]), std::stoi(m[4])};
+  }
+  return counts;
+}
+
+// Snapshots of two output folders hold the same files with the same bytes (the build records
+// included: an incremental build must leave the same record as a full one).
+void CheckSameSite(const fs::path& a, const fs::path& b) {
+  auto left = Snapshot(a);
+  auto right = Snapshot(b);
+  REQUIRE(left.size() == right.size());
+  for (const auto& [path, bytes] : left) {
+    INFO(path);
+    CHECK(right[path] == bytes);
+  }
+}
+
+void ReplaceOnce(const fs::path& file, const std::string& from, const std::string& to) {
+  std::string text = ReadFile(file);
+  size_t at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  text.replace(at, from.size(), to);
+  WriteFile(file, text);
+}
+
+TEST_CASE("After one corrected figure only the pages and charts that show it are rendered", "[site][incremental]") {
+  TempDir dir;
+  fs::path data = dir.path() / "data";
+  CopyExampleData(data);
+  fs::path out = dir.path() / "site";
+  REQUIRE(Build(data, out).exit_code == 0);
+  CommandResult unchanged = Build(data, out);
+  INFO(unchanged.output);
+  Rendered nothing = RenderedCounts(unchanged.output);
+  CHECK(nothing.pages == 117);
+  CHECK(nothing.pages_rendered == 1);  // the search page, made from every page's text
+  CHECK(nothing.charts_drawn == 0);
+
+  ReplaceOnce(data / "values/jaarverslag-2023.csv", "\naandeel-preventie,amsterdam,2023,27,",
+              "\naandeel-preventie,amsterdam,2023,26,");
+  CommandResult update = Build(data, out);
+  INFO(update.output);
+  Rendered corrected = RenderedCounts(update.output);
+  // The figure is on the 2023 home page (also at the root), its dashboard and two chapters, and
+  // in one chart; the search page comes again, and one more page that reads the figure without
+  // showing it differently. Nothing of the editions 2015-2022 is rendered.
+  CHECK(corrected.pages_rendered >= 6);
+  CHECK(corrected.pages_rendered <= 7);
+  CHECK(corrected.charts_drawn == 1);
+  std::string unrelated = "2019/cijfers/index.html";
+  struct stat before {};
+  REQUIRE(stat((out / unrelated).c_str(), &before) == 0);
+  CHECK(update.output.find(unrelated) == std::string::npos);
+
+  // A chapter's text is not a figure: every page is rendered again (each lists the chapters).
+  ReplaceOnce(data / "2023/chapters/in-cijfers.md", "\n\n## Onze", "\n\nEen nieuwe zin.\n\n## Onze");
+  Rendered edited = RenderedCounts(Build(data, out).output);
+  CHECK(edited.pages_rendered == edited.pages);
+}
+
+TEST_CASE("Incremental builds after corrections of every kind equal full builds byte for byte", "[site][incremental]") {
+  TempDir dir;
+  fs::path data = dir.path() / "data";
+  CopyExampleData(data);
+  fs::path incremental = dir.path() / "site";
+  REQUIRE(Build(data, incremental).exit_code == 0);
+  auto check_round = [&](const std::string& what) {
+    INFO(what);
+    CommandResult update = Build(data, incremental);
+    INFO(update.output);
+    REQUIRE(update.exit_code == 0);
+    fs::path full = dir.path() / "full";
+    fs::remove_all(full);
+    REQUIRE(Build(data, full, "--force --jobs 1").exit_code == 0);
+    CheckSameSite(incremental, full);
+  };
+  // A figure marked revised: listed under Correcties on the home pages from its year on.
+  std::string csv = ReadFile(data / "values/jaarverslag-2023.csv");
+  size_t row = csv.find("\naandeel-preventie,amsterdam,2023,27,");
+  REQUIRE(row != std::string::npos);
+  csv.erase(row, csv.find('\n', row + 1) - row);
+  WriteFile(data / "values/jaarverslag-2023.csv", csv);
+  WriteFile(data / "values/correcties.csv",
+            "indicator,area,year,value,status,previous,revised_on,source,note\n"
+            "aandeel-preventie,amsterdam,2023,26,revised,27,2024-03-15,jaarverslag-2023,Telfout hersteld.\n");
+  check_round("revised figure");
+  // The same figure again with only its note changed.
+  ReplaceOnce(data / "values/correcties.csv", "Telfout hersteld.", "Telfout in de urenregistratie hersteld.");
+  check_round("note of a revised figure");
+  // A figure of an earlier year: shown in that edition and in the series of later ones.
+  ReplaceOnce(data / "values/rekenkamer-2023.csv", "\nbudget-gerealiseerd,amsterdam,2019,", "\nbudget-gerealiseerd,amsterdam,2019,3");
+  check_round("figure of 2019");
+  // A chapter edited, then a figure corrected back.
+  ReplaceOnce(data / "2023/chapters/in-cijfers.md", "\n\n## Onze", "\n\nEen nieuwe zin.\n\n## Onze");
+  check_round("chapter text");
+  ReplaceOnce(data / "values/correcties.csv", ",26,revised,27,", ",25,revised,27,");
+  check_round("revised figure corrected again");
+}
+
 TEST_CASE("The build reports changed figures pages charts and files", "[site][incremental]") {
   TempDir dir;
   fs::path data = dir.path() / "data";

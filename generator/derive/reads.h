@@ -1,0 +1,38 @@
+#pragma once
+// Which figures an output was made from. While a RecordReads is alive on a thread, every lookup
+// through derive::Figures on that thread adds a key to its set. A build keeps each output's keys
+// with Figures::ReadHash of each; the next build renders an output again only when one of its
+// keys hashes differently (see site/build_record.h).
+
+#include <set>
+#include <string>
+
+namespace jv::derive {
+
+/// Keys of the lookups one output made: "value/<indicator>/<area>/<year>" (a figure, or that
+/// there is none), "years/<indicator>/<area>" (which years have one), "revised" (every
+/// corrected figure).
+using ReadSet = std::set<std::string>;
+
+/// Records the lookups made on this thread into `reads` while it lives. Recorders nest: an
+/// inner one pauses the outer one, whose owner adds the inner set with NoteReads if it
+/// depends on it.
+class RecordReads {
+ public:
+  explicit RecordReads(ReadSet* reads);
+  ~RecordReads();
+  RecordReads(const RecordReads&) = delete;
+  RecordReads& operator=(const RecordReads&) = delete;
+
+ private:
+  ReadSet* outer_;
+};
+
+/// Whether lookups on this thread are being recorded (so callers build keys only then).
+bool RecordingReads();
+/// Adds `key` to the set being recorded on this thread, if any.
+void NoteRead(std::string key);
+/// Adds every key of `reads` (what a chart was made from, for a page showing it).
+void NoteReads(const ReadSet& reads);
+
+}  // namespace jv::derive

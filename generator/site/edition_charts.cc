@@ -1,0 +1,35 @@
+#include "site/edition_charts.h"
+
+namespace jv::site {
+
+EditionCharts::EditionCharts(const model::Edition& edition,
+                             std::function<Result<RenderedChart>(const model::Chart&)> lay_out)
+    : lay_out_(std::move(lay_out)) {
+  for (const model::Chart& chart : edition.charts) charts_[chart.id] = &chart;
+}
+
+std::vector<std::string> EditionCharts::Ids() const {
+  std::vector<std::string> ids;
+  for (const auto& [id, chart] : charts_) ids.push_back(id);
+  return ids;
+}
+
+Result<const RenderedChart*> EditionCharts::Get(const std::string& id) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto done = laid_out_.find(id);
+  if (done == laid_out_.end()) {
+    derive::ReadSet reads;
+    Result<RenderedChart> chart = RenderedChart();
+    {
+      derive::RecordReads recording(&reads);  // the chart's own reads, not the caller's
+      chart = lay_out_(*charts_.at(id));
+    }
+    if (!chart.ok()) return chart.status();
+    chart->reads = std::move(reads);
+    done = laid_out_.emplace(id, std::make_unique<const RenderedChart>(std::move(*chart))).first;
+  }
+  derive::NoteReads(done->second->reads);
+  return done->second.get();
+}
+
+}  // namespace jv::site

@@ -1,0 +1,48 @@
+#pragma once
+// The charts of one edition, each laid out once, when it is first needed: by its own files
+// (SVG, CSV, pictures) or by a page that shows it. A chart whose files the previous build can
+// keep and that no re-rendered page shows is never laid out at all.
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "charts/display_list.h"
+#include "derive/reads.h"
+#include "site/chart_builder.h"
+
+namespace jv::site {
+
+/// A chart laid out: what its files and the pages showing it are made from.
+struct RenderedChart {
+  ChartContent content;
+  std::shared_ptr<const charts::DisplayList> layout;  ///< for the PNG and PDF painters
+  std::string svg;
+  double width = 0, height = 0;           ///< CSS pixels of the SVG
+  std::vector<charts::Hotspot> hotspots;  ///< from the layout, for links over the chart
+  derive::ReadSet reads;                  ///< the figures it was made from
+};
+
+class EditionCharts {
+ public:
+  /// `lay_out` turns one chart of `edition` into a RenderedChart (errors name the chart).
+  EditionCharts(const model::Edition& edition, std::function<Result<RenderedChart>(const model::Chart&)> lay_out);
+
+  bool Has(const std::string& id) const { return charts_.count(id) > 0; }
+  std::vector<std::string> Ids() const;
+
+  /// The chart `id` (which Has), laid out on first use. Adds the figures it was made from to
+  /// the reads recorded on the calling thread. Safe to call from several threads at once.
+  Result<const RenderedChart*> Get(const std::string& id) const;
+
+ private:
+  std::map<std::string, const model::Chart*> charts_;
+  std::function<Result<RenderedChart>(const model::Chart&)> lay_out_;
+  mutable std::mutex mutex_;  // guards laid_out_; held while laying out
+  mutable std::map<std::string, std::unique_ptr<const RenderedChart>> laid_out_;
+};
+
+}  // namespace jv::site
