@@ -1,5 +1,6 @@
 #include "derive/figures.h"
 
+#include <climits>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -102,6 +103,11 @@ std::string Figures::ReadHash(const std::string& key) const {
     auto it = values_.lower_bound(std::make_tuple(parts[1], parts[2], 0));
     for (; it != values_.end() && std::get<0>(it->first) == parts[1] && std::get<1>(it->first) == parts[2]; ++it) {
       content += std::to_string(std::get<2>(it->first)) + ",";
+    }
+  } else if (parts[0] == "all-values" && parts.size() <= 2) {
+    int last_year = parts.size() == 1 ? INT_MAX : std::atoi(parts[1].c_str());
+    for (const model::Value& value : project_.values) {
+      if (value.year <= last_year) AppendValue(value, &content);
     }
   } else if (key == "revised") {
     for (const model::Value& value : project_.values) {

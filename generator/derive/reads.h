@@ -11,7 +11,8 @@ namespace jv::derive {
 
 /// Keys of the lookups one output made: "value/<indicator>/<area>/<year>" (a figure, or that
 /// there is none), "years/<indicator>/<area>" (which years have one), "revised" (every
-/// corrected figure).
+/// corrected figure), "all-values" and "all-values/<year>" (every figure, or every one up to
+/// that year: what the open-data files list).
 using ReadSet = std::set<std::string>;
 
 /// Records the lookups made on this thread into `reads` while it lives. Recorders nest: an

@@ -1,5 +1,6 @@
 #include "publish/publish.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <signal.h>
@@ -83,8 +84,9 @@ Status WriteFile(const fs::path& path, const std::string& bytes) {
 }
 
 // Swaps the two folders in one step (Linux renameat2 RENAME_EXCHANGE), so the output folder
-// never disappears, not even for a moment.
-Status Swap(const fs::path& staging, const fs::path& out) {
+// never disappears, not even for a moment. The previous site then becomes `previous`, where
+// the next build starts from it.
+Status Swap(const fs::path& staging, const fs::path& out, const fs::path& previous) {
   std::error_code ec;
   if (!fs::exists(out, ec)) {
     fs::rename(staging, out, ec);
@@ -93,8 +95,35 @@ Status Swap(const fs::path& staging, const fs::path& out) {
   if (renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, out.c_str(), RENAME_EXCHANGE) != 0) {
     return IoError(out, "cannot swap the new site into place");
   }
-  fs::remove_all(staging, ec);  // now holds the previous site
+  fs::rename(staging, previous, ec);
+  if (ec) fs::remove_all(staging, ec);
   return Status();
+}
+
+// What is below `root`/`relative`, without following links: every entry that is not a folder
+// with its inode number, and every folder. Read from the folders alone (no stat per file), so
+// that telling which files two trees share costs one read per folder.
+void ListTree(const std::string& root, const std::string& relative, std::map<std::string, ino_t>* files,
+              std::set<std::string>* folders) {
+  DIR* dir = opendir(relative.empty() ? root.c_str() : (root + "/" + relative).c_str());
+  if (dir == nullptr) return;
+  while (const dirent* entry = readdir(dir)) {
+    std::string name = entry->d_name;
+    if (name == "." || name == "..") continue;
+    std::string path = relative.empty() ? name : relative + "/" + name;
+    bool folder = entry->d_type == DT_DIR;
+    if (entry->d_type == DT_UNKNOWN) {  // file systems that do not say
+      struct stat info;
+      folder = lstat((root + "/" + path).c_str(), &info) == 0 && S_ISDIR(info.st_mode);
+    }
+    if (folder) {
+      folders->insert(path);
+      ListTree(root, path, files, folders);
+    } else {
+      (*files)[path] = entry->d_ino;
+    }
+  }
+  closedir(dir);
 }
 
 }  // namespace
@@ -124,11 +153,24 @@ Result<std::unique_ptr<Staging>> Staging::Open(const std::string& out_dir) {
   if (out.filename().empty()) out = out.parent_path();
   JV_RETURN_IF_ERROR(CheckSafeToReplace(out));
   RemoveLeftoverStaging(out);
-  fs::path folder = out.parent_path() / ("." + out.filename().string() + ".staging-" + std::to_string(getpid()));
+  std::string name = "." + out.filename().string();
+  fs::path folder = out.parent_path() / (name + ".staging-" + std::to_string(getpid()));
+  fs::path previous = out.parent_path() / (name + ".previous");
   std::error_code ec;
   fs::remove_all(folder, ec);
-  if (!fs::create_directories(folder, ec) || ec) return IoError(folder, "cannot create the staging folder: " + ec.message());
-  return std::unique_ptr<Staging>(new Staging(out.string(), folder.string()));
+  std::unique_ptr<Staging> staging(new Staging(out.string(), folder.string(), previous.string()));
+  std::set<std::string> published_folders;
+  ListTree(out.string(), "", &staging->published_files_, &published_folders);
+  // The site before the current one, left by the last build: made into the new site file by
+  // file, it saves creating every folder and linking every unchanged file again (creating a
+  // folder costs more than anything else a small rebuild does). Nothing in it is trusted.
+  fs::rename(previous, folder, ec);
+  if (!ec) {
+    ListTree(folder.string(), "", &staging->leftovers_, &staging->folders_);
+  } else if (!fs::create_directories(folder, ec) || ec) {
+    return IoError(folder, "cannot create the staging folder: " + ec.message());
+  }
+  return staging;
 }
 
 Staging::~Staging() {
@@ -145,7 +187,7 @@ bool Staging::SameAsPublished(const std::string& relative, const std::string& by
 }
 
 // Creates the folder `relative` will be in, once per folder (a build places thousands of files
-// in a few folders).
+// in a few folders). A file left where a folder must go is removed.
 void Staging::CreateParent(const std::string& relative) {
   size_t slash = relative.rfind('/');
   if (slash == std::string::npos) return;
@@ -156,26 +198,58 @@ void Staging::CreateParent(const std::string& relative) {
   }
   std::error_code ec;
   fs::create_directories(fs::path(folder_) / folder, ec);
+  if (ec) {
+    for (size_t end = folder.find('/'); ; end = folder.find('/', end + 1)) {
+      fs::path part = fs::path(folder_) / folder.substr(0, end);
+      if (!fs::is_directory(fs::symlink_status(part, ec))) fs::remove(part, ec);
+      if (end == std::string::npos) break;
+    }
+    fs::create_directories(fs::path(folder_) / folder, ec);
+  }
   std::lock_guard<std::mutex> lock(mutex_);
   folders_.insert(folder);
+}
+
+// Clears the way for a new file at `relative`: whatever the reused folder left there goes.
+void Staging::Clear(const std::string& relative) {
+  fs::path target = fs::path(folder_) / relative;
+  std::error_code ec;
+  bool folder;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    folder = folders_.count(relative) > 0;
+  }
+  if (leftovers_.count(relative)) fs::remove(target, ec);
+  else if (folder) fs::remove_all(target, ec);
+}
+
+// Makes `relative` in the staging folder the previous site's file: linked, unless a reused
+// folder already holds that very file.
+Status Staging::LinkPublished(const std::string& relative) {
+  fs::path target = fs::path(folder_) / relative;
+  fs::path previous = fs::path(out_) / relative;
+  auto left = leftovers_.find(relative);
+  auto published = published_files_.find(relative);
+  if (left != leftovers_.end() && published != published_files_.end() && left->second == published->second) return Status();
+  Clear(relative);
+  std::error_code ec;
+  fs::create_hard_link(previous, target, ec);
+  if (ec) return IoError(previous, "cannot carry this file over from the previous site (" + ec.message() + "); build again with --force");
+  return Status();
 }
 
 // Writes one file into the staging folder, or links it when the previous site has the same bytes.
 Status Staging::Place(const std::string& relative, const std::string& bytes) {
   JV_RETURN_IF_ERROR(CheckPlanPath(relative));
-  fs::path target = fs::path(folder_) / relative;
-  fs::path previous = fs::path(out_) / relative;
-  std::error_code ec;
   CreateParent(relative);
-  if (SameAsPublished(relative, bytes)) {
-    fs::create_hard_link(previous, target, ec);
-    if (!ec) {
-      std::lock_guard<std::mutex> lock(mutex_);
-      ++report_.unchanged;
-      return Status();
-    }
+  if (SameAsPublished(relative, bytes) && LinkPublished(relative).ok()) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    ++report_.unchanged;
+    return Status();
   }
-  JV_RETURN_IF_ERROR(WriteFile(target, bytes));
+  // Never written through: a file left in a reused folder may be a link to the published one.
+  Clear(relative);
+  JV_RETURN_IF_ERROR(WriteFile(fs::path(folder_) / relative, bytes));
   std::lock_guard<std::mutex> lock(mutex_);
   ++report_.written;
   report_.written_paths.push_back(relative);
@@ -195,21 +269,18 @@ Result<PublishReport> Staging::Commit(const SitePlan& plan) {
   std::error_code ec;
   for (const std::string& relative : plan.kept) {
     JV_RETURN_IF_ERROR(CheckPlanPath(relative));
-    fs::path target = staging / relative;
     CreateParent(relative);
-    fs::create_hard_link(out / relative, target, ec);
-    if (ec) return IoError(out / relative, "cannot carry this file over from the previous site (" + ec.message() + "); build again with --force");
+    JV_RETURN_IF_ERROR(LinkPublished(relative));
     ++report_.unchanged;
   }
   for (const auto& [relative, bytes] : plan.files) {
     if (added_.count(relative)) return IoError(relative, "added to the new site twice");
     JV_RETURN_IF_ERROR(Place(relative, bytes));
   }
+  Clear(kMarkerFile);
   JV_RETURN_IF_ERROR(WriteFile(staging / kMarkerFile, plan.marker));
-  std::string out_prefix = out.string() + "/";
-  for (auto it = fs::recursive_directory_iterator(out, ec); !ec && it != fs::recursive_directory_iterator(); ++it) {
-    if (!it->is_regular_file()) continue;
-    std::string relative = it->path().generic_string().substr(out_prefix.size());
+  RemoveLeftovers(plan);
+  for (const auto& [relative, inode] : published_files_) {
     if (relative != kMarkerFile && !plan.files.count(relative) && !plan.kept.count(relative) && !added_.count(relative)) {
       ++report_.removed;
       report_.removed_paths.push_back(relative);
@@ -217,9 +288,33 @@ Result<PublishReport> Staging::Commit(const SitePlan& plan) {
   }
   std::sort(report_.written_paths.begin(), report_.written_paths.end());
   std::sort(report_.removed_paths.begin(), report_.removed_paths.end());
-  JV_RETURN_IF_ERROR(Swap(staging, out));
+  JV_RETURN_IF_ERROR(Swap(staging, out, previous_));
   committed_ = true;
   return report_;
+}
+
+// Removes what a reused folder holds beyond the new site: files, then folders left empty
+// (deepest first).
+void Staging::RemoveLeftovers(const SitePlan& plan) {
+  std::error_code ec;
+  std::set<std::string> needed_folders;
+  auto in_site = [&](const std::string& relative) {
+    return relative == kMarkerFile || plan.files.count(relative) || plan.kept.count(relative) || added_.count(relative);
+  };
+  auto need_parents = [&](const std::string& relative) {
+    for (size_t slash = relative.find('/'); slash != std::string::npos; slash = relative.find('/', slash + 1)) {
+      needed_folders.insert(relative.substr(0, slash));
+    }
+  };
+  for (const auto& [relative, bytes] : plan.files) need_parents(relative);
+  for (const std::string& relative : plan.kept) need_parents(relative);
+  for (const std::string& relative : added_) need_parents(relative);
+  for (const auto& [relative, inode] : leftovers_) {
+    if (!in_site(relative)) fs::remove(fs::path(folder_) / relative, ec);
+  }
+  for (auto it = folders_.rbegin(); it != folders_.rend(); ++it) {
+    if (!needed_folders.count(*it)) fs::remove_all(fs::path(folder_) / *it, ec);
+  }
 }
 
 Result<PublishReport> Publish(const SitePlan& plan, const std::string& out_dir) {

@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <sys/types.h>
 #include <vector>
 
 #include "base/status.h"
@@ -35,6 +36,9 @@ struct PublishReport {
 };
 
 /// The folder a new site is written into, beside the output folder, before it replaces it.
+/// The site it replaces is kept beside the output folder as ".<name>.previous" (hard links to
+/// the files it shares with the new one), and the next build starts its staging folder from
+/// it instead of an empty folder.
 /// Pictures can be added while the rest of the site is still being rendered, so that they need
 /// not wait in memory; Commit() adds the plan and swaps the folder in. Destroying a Staging
 /// that was not committed removes its folder: the output folder is then as it was.
@@ -61,11 +65,17 @@ class Staging {
   Result<PublishReport> Commit(const SitePlan& plan);
 
  private:
-  Staging(std::string out, std::string folder) : out_(std::move(out)), folder_(std::move(folder)) {}
+  Staging(std::string out, std::string folder, std::string previous)
+      : out_(std::move(out)), folder_(std::move(folder)), previous_(std::move(previous)) {}
   Status Place(const std::string& relative, const std::string& bytes);
   bool SameAsPublished(const std::string& relative, const std::string& bytes) const;
   void CreateParent(const std::string& relative);
-  std::string out_, folder_;
+  void Clear(const std::string& relative);
+  Status LinkPublished(const std::string& relative);
+  void RemoveLeftovers(const SitePlan& plan);
+  std::string out_, folder_, previous_;
+  // Read-only after Open: files (-> inode) of a reused staging folder and of the output folder.
+  std::map<std::string, ino_t> leftovers_, published_files_;
   bool committed_ = false;
   std::map<std::string, std::string> published_;
   std::mutex mutex_;          // guards report_, added_ and folders_

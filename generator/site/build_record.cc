@@ -1,5 +1,9 @@
 #include "site/build_record.h"
 
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+
 #include "base/text.h"
 
 namespace jv::site {
@@ -39,6 +43,21 @@ bool IsNumber(const std::string& text, size_t max_digits) {
   return !text.empty() && text.size() <= max_digits && text.find_first_not_of("0123456789") == std::string::npos;
 }
 
+// Doubles as text that reads back as the same double.
+std::string Number(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.17g", value);
+  return text;
+}
+
+std::optional<double> ParseNumber(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  char* end = nullptr;
+  double value = std::strtod(text.c_str(), &end);
+  if (end != text.c_str() + text.size()) return std::nullopt;
+  return value;
+}
+
 }  // namespace
 
 std::string BuildRecord::Serialize() const {
@@ -59,6 +78,13 @@ std::string BuildRecord::Serialize() const {
       out += "link\t" + path + "\t" + Escape(link.chapter) + "\t" + Escape(link.anchor) + "\t" +
              Escape(link.where.file) + "\t" + std::to_string(link.where.line) + "\t" +
              std::to_string(link.where.column) + "\n";
+    }
+  }
+  for (const auto& [path, frame] : charts) {
+    out += "chart\t" + path + "\t" + Number(frame.width) + "\t" + Number(frame.height) + "\n";
+    for (const charts::Hotspot& spot : frame.hotspots) {
+      out += "hotspot\t" + path + "\t" + std::to_string(spot.category) + "\t" + Number(spot.x) + "\t" +
+             Number(spot.y) + "\t" + Number(spot.width) + "\t" + Number(spot.height) + "\n";
     }
   }
   for (const auto& [key, shown] : values) {
@@ -93,6 +119,12 @@ BuildRecord BuildRecord::Parse(const std::string& text) {
     } else if (kind == "link" && f.size() == 7 && IsNumber(f[5], 9) && IsNumber(f[6], 9)) {
       record.chapters[f[1]].links.push_back(
           {Unescape(f[2]), Unescape(f[3]), {Unescape(f[4]), std::stoi(f[5]), std::stoi(f[6])}});
+    } else if (kind == "chart" && f.size() == 4 && ParseNumber(f[2]) && ParseNumber(f[3])) {
+      record.charts[f[1]] = {*ParseNumber(f[2]), *ParseNumber(f[3]), {}};
+    } else if (kind == "hotspot" && f.size() == 7 && record.charts.count(f[1]) && IsNumber(f[2], 9) &&
+               ParseNumber(f[3]) && ParseNumber(f[4]) && ParseNumber(f[5]) && ParseNumber(f[6])) {
+      record.charts[f[1]].hotspots.push_back({std::stoul(f[2]), *ParseNumber(f[3]), *ParseNumber(f[4]),
+                                              *ParseNumber(f[5]), *ParseNumber(f[6])});
     } else if (kind == "value" && f.size() == 5 && IsNumber(f[3], 5)) {
       record.values[{f[1], f[2], std::stoi(f[3])}] = f[4];
     } else {

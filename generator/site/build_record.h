@@ -22,6 +22,13 @@ struct ChapterFacts {
   std::vector<SectionLink> links;
 };
 
+/// What a page needs of a chart besides its content and its SVG (the published file), so that a
+/// page can show a kept chart without laying it out again.
+struct ChartFrame {
+  double width = 0, height = 0;
+  std::vector<charts::Hotspot> hotspots;
+};
+
 struct BuildRecord {
   struct File {
     std::string hash;  ///< ContentHash of its bytes
@@ -37,6 +44,7 @@ struct BuildRecord {
   std::map<std::string, std::vector<std::string>> reads;
   std::map<std::string, std::string> read_hashes;  ///< key -> derive::Figures::ReadHash then
   std::map<std::string, ChapterFacts> chapters;    ///< chapter page path -> its facts
+  std::map<std::string, ChartFrame> charts;        ///< chart path without extension -> its frame
   /// (indicator, area, year) -> the figure as shown ("98,8%", "800–1.000", "–")
   std::map<std::tuple<std::string, std::string, int>, std::string> values;
 

@@ -119,6 +119,7 @@ Result<publish::SitePlan> RenderSite(const BuildOptions& options, const BuildRec
   input.previous = input.generator_id.empty() ? nullptr : previous;
   record->inputs = InputsHash(project, template_files, input);
   input.reuse_outputs = input.previous != nullptr && input.previous->inputs == record->inputs;
+  input.published_dir = options.out_dir;
   input.jobs = options.jobs;
   input.staging = staging;
   input.progress = options.progress;

@@ -221,23 +221,45 @@ class SitePlanner {
     return rendered;
   }
 
+  // A kept chart as a page shows it, without laying it out: its SVG is the published file and
+  // its frame comes from the record. Laid out after all when the file cannot be read.
+  Result<RenderedChart> KeptChart(const model::Chart& chart, const std::string& base) const {
+    std::optional<std::string> svg = publish::ReadPublished(in_.published_dir, base + ".svg");
+    if (!svg) return LayOutChart(chart);
+    const ChartFrame& frame = in_.previous->charts.at(base);
+    RenderedChart kept;
+    kept.content = BuildChart(chart, *in_.figures, *in_.text);
+    kept.svg = std::move(*svg);
+    kept.width = frame.width;
+    kept.height = frame.height;
+    kept.hotspots = frame.hotspots;
+    return kept;
+  }
+
   // Plans every chart's files (SVG, CSV, PNG 2× and 1×, PDF): kept from the previous build when
-  // nothing the chart shows changed, else laid out now. Pages lay out kept charts they show.
+  // nothing the chart shows changed, else laid out now.
   Status PlanCharts(const model::Edition& edition) {
-    charts_ = std::make_unique<EditionCharts>(edition, [this](const model::Chart& chart) { return LayOutChart(chart); });
+    auto kept = std::make_shared<std::map<std::string, std::string>>();  // chart id -> path without extension
+    charts_ = std::make_unique<EditionCharts>(edition, [this, kept](const model::Chart& chart) {
+      auto base = kept->find(chart.id);
+      return base == kept->end() ? LayOutChart(chart) : KeptChart(chart, base->second);
+    });
     for (const model::Chart& chart : edition.charts) {
       std::string base = edition.year_folder + "/charts/" + chart.id;
       std::vector<std::string> files = {base + ".svg", base + ".csv"};
       // 2×: sharp on every screen and in print.
       std::vector<std::string> pictures = {base + ".png", base + "-1x.png", base + ".pdf"};
-      if (Reusable(base) && StillPublished(files, pictures)) {
+      if (Reusable(base) && StillPublished(files, pictures) && in_.previous->charts.count(base)) {
         Keep(base, files, pictures);
+        record_->charts[base] = in_.previous->charts.at(base);
+        (*kept)[chart.id] = base;
         continue;
       }
       derive::ReadSet reads;
       derive::RecordReads recording(&reads);
       JV_ASSIGN_OR_RETURN(const RenderedChart* rendered, charts_->Get(chart.id));
       RecordOutput(base, reads);
+      record_->charts[base] = {rendered->width, rendered->height, rendered->hotspots};
       std::shared_ptr<const charts::DisplayList> list = rendered->layout;
       std::string source = charts::Fingerprint(*list);
       PlanPicture(pictures[0], source + "png2", [list] { return charts::PaintPng(*list, 2.0); });
@@ -784,10 +806,21 @@ class SitePlanner {
     return Status();
   }
 
+  // Every figure up to `year` (0: every figure) as CSV and JSON, kept while none of them changed.
+  void PlanOpenData(const std::string& csv, const std::string& json, int year) {
+    std::string output = csv.substr(0, csv.rfind('.'));
+    if (Reusable(output) && StillPublished({csv, json}, {})) {
+      Keep(output, {csv, json}, {});
+      return;
+    }
+    plan_.files[csv] = FiguresCsv(*in_.figures, year);
+    plan_.files[json] = FiguresJson(*in_.figures, year);
+    RecordOutput(output, {year ? "all-values/" + std::to_string(year) : "all-values"});
+  }
+
   // Open data, sitemap.xml and robots.txt; the sitemap lists every page planned so far.
   void PlanSiteFiles() {
-    plan_.files["data/cijfers.csv"] = FiguresCsv(*in_.figures);
-    plan_.files["data/cijfers.json"] = FiguresJson(*in_.figures);
+    PlanOpenData("data/cijfers.csv", "data/cijfers.json", 0);
     const std::string& base_url = in_.project->site.base_url;
     plan_.files["robots.txt"] = Robots(base_url);
     if (base_url.empty()) return;
@@ -817,8 +850,7 @@ class SitePlanner {
   Status PlanEdition(const model::Edition& edition) {
     JV_RETURN_IF_ERROR(PlanCharts(edition));
     anchors_.clear();  // section links stay inside their edition
-    plan_.files[FiguresPath(edition, "csv")] = FiguresCsv(*in_.figures, edition.year);
-    plan_.files[FiguresPath(edition, "json")] = FiguresJson(*in_.figures, edition.year);
+    PlanOpenData(FiguresPath(edition, "csv"), FiguresPath(edition, "json"), edition.year);
     JV_RETURN_IF_ERROR(PlanHome(edition, edition.year_folder + "/index.html", "../"));
     // Every chapter is rendered even after one fails, so all mistakes are reported at once.
     std::vector<Diagnostic> problems;

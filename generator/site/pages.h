@@ -29,6 +29,7 @@ struct SiteInput {
   /// Whether `previous` was built from the same inputs but the figures (BuildRecord::inputs):
   /// then its pages and charts whose figures did not change are kept without rendering them.
   bool reuse_outputs = false;
+  std::string published_dir;  ///< the output folder, where kept files are read from
   std::string generator_id;  ///< differs between generator builds; part of every picture's source
   int jobs = 1;              ///< threads painting pictures
   /// Where painted pictures are written as soon as they are painted (their hashes then go to

@@ -32,9 +32,62 @@ TEST_CASE("Publishing writes the plan and replaces the previous site", "[publish
   CHECK(ReadFile(out / "index.html") == "two");
   CHECK_FALSE(fs::exists(out / "old.html"));
   CHECK(Inode(out / "a/b.css") == css_inode);  // unchanged bytes: the same file, not rewritten
-  int entries = 0;
-  for (const auto& entry : fs::directory_iterator(dir.path())) entries += entry.path().filename() != "site";
-  CHECK(entries == 0);  // no staging folder left behind
+  // No staging folder left behind; the site before is kept for the next build to start from.
+  std::set<std::string> entries;
+  for (const auto& entry : fs::directory_iterator(dir.path())) entries.insert(entry.path().filename().string());
+  CHECK(entries == std::set<std::string>{"site", ".site.previous"});
+  CHECK(ReadFile(dir.path() / ".site.previous/index.html") == "one");
+}
+
+// The files of `root` and their bytes, without the marker file.
+static std::map<std::string, std::string> SiteFiles(const fs::path& root) {
+  std::map<std::string, std::string> files = Snapshot(root);
+  files.erase(publish::kMarkerFile);
+  return files;
+}
+
+TEST_CASE("A build starting from the site before writes each file anew and never through a link", "[publish]") {
+  TempDir dir;
+  fs::path out = dir.path() / "site";
+  REQUIRE(publish::Publish({{{"x.html", "1"}, {"y.html", "y"}}}, out.string()).ok());
+  REQUIRE(publish::Publish({{{"x.html", "1"}, {"y.html", "y"}}}, out.string()).ok());
+  // Both trees now hold the same x.html (one file, two links). Changing it must not change the
+  // copy the site before keeps.
+  CHECK(Inode(out / "x.html") == Inode(dir.path() / ".site.previous/x.html"));
+  auto report = publish::Publish({{{"x.html", "2"}, {"y.html", "y"}}}, out.string());
+  REQUIRE(report.ok());
+  CHECK(report->written == 1);
+  CHECK(report->unchanged == 1);
+  CHECK(ReadFile(out / "x.html") == "2");
+  CHECK(ReadFile(dir.path() / ".site.previous/x.html") == "1");
+}
+
+TEST_CASE("Files and folders may change places between builds", "[publish]") {
+  TempDir dir;
+  fs::path out = dir.path() / "site";
+  std::vector<publish::SitePlan> plans = {
+      {{{"a/b/c.html", "c"}, {"d.html", "d"}, {"e/f.html", "f"}}},
+      {{{"a", "a is a file now"}, {"d/index.html", "d is a folder now"}}},
+      {{{"a/b/c.html", "c again"}, {"d.html", "d again"}}},
+      {{{"a/b/c.html", "c again"}, {"e/f.html", "f"}}},
+  };
+  for (size_t round = 0; round < plans.size(); ++round) {
+    INFO("round " << round);
+    auto report = publish::Publish(plans[round], out.string());
+    REQUIRE(report.ok());
+    CHECK(SiteFiles(out) == plans[round].files);
+    std::set<std::string> folders;
+    for (const auto& entry : fs::recursive_directory_iterator(out)) {
+      if (entry.is_directory()) folders.insert(fs::relative(entry.path(), out).string());
+    }
+    std::set<std::string> expected;
+    for (const auto& [path, bytes] : plans[round].files) {
+      for (fs::path folder = fs::path(path).parent_path(); !folder.empty(); folder = folder.parent_path()) {
+        expected.insert(folder.string());
+      }
+    }
+    CHECK(folders == expected);  // no folder left over from an earlier round
+  }
 }
 
 TEST_CASE("Publishing refuses to replace a folder it did not make", "[publish]") {
