@@ -66,23 +66,23 @@ std::vector<const model::Value*> Figures::Revised() const {
 namespace {
 
 // Everything of a value an output can show, in a fixed order ('where' is left out: a row that
-// only moved in its file shows the same).
+// only moved in its file shows the same). Numbers go in as their bytes: this only ever feeds a
+// hash, and formatting them would cost more than everything else an incremental build checks.
 void AppendValue(const model::Value& v, std::string* out) {
-  auto number = [&](std::optional<double> x) {
-    char text[32] = "-";
-    if (x) std::snprintf(text, sizeof text, "%.17g", *x);
-    *out += text;
-    *out += '\x1f';
+  auto bytes = [&](const auto& x) { out->append(reinterpret_cast<const char*>(&x), sizeof x); };
+  auto number = [&](const std::optional<double>& x) {
+    out->push_back(x ? '1' : '0');
+    bytes(x.value_or(0.0));
   };
   for (const std::string* text : {&v.indicator, &v.area, &v.revised_on, &v.source, &v.note}) {
-    *out += *text;
-    *out += '\x1f';
+    bytes(text->size());
+    out->append(*text);
   }
-  number(v.year);
-  number(v.value);
-  number(v.has_value ? 1 : 0);
-  number(static_cast<int>(v.status));
-  number(static_cast<int>(v.certainty));
+  bytes(v.year);
+  bytes(v.value);
+  bytes(v.has_value);
+  bytes(v.status);
+  bytes(v.certainty);
   number(v.low);
   number(v.high);
   number(v.previous);

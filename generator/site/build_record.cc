@@ -2,7 +2,9 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <iterator>
 #include <optional>
+#include <string_view>
 
 #include "base/text.h"
 
@@ -95,12 +97,26 @@ std::string BuildRecord::Serialize() const {
 }
 
 BuildRecord BuildRecord::Parse(const std::string& text) {
-  std::vector<std::string> lines = Split(text, '\n');
-  if (lines.empty() || lines[0] != kHeader) return {};
+  std::string_view rest(text);
+  auto next_line = [&rest] {
+    size_t end = rest.find('\n');
+    std::string_view line = rest.substr(0, end);
+    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+    return line;
+  };
+  if (next_line() != kHeader) return {};
   BuildRecord record;
-  for (size_t i = 1; i < lines.size(); ++i) {
-    if (lines[i].empty()) continue;
-    std::vector<std::string> f = Split(lines[i], '\t');
+  std::vector<std::string> f;  // the fields of one line, reused: the record has thousands
+  while (!rest.empty()) {
+    std::string_view line = next_line();
+    if (line.empty()) continue;
+    f.clear();
+    for (size_t start = 0;;) {
+      size_t tab = line.find('\t', start);
+      f.emplace_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
+      if (tab == std::string_view::npos) break;
+      start = tab + 1;
+    }
     const std::string& kind = f[0];
     if (kind == "inputs" && f.size() == 2) {
       record.inputs = f[1];
@@ -109,7 +125,7 @@ BuildRecord BuildRecord::Parse(const std::string& text) {
     } else if (kind == "picture" && f.size() == 3) {
       record.pictures[f[1]] = f[2];
     } else if (kind == "reads" && f.size() >= 2) {
-      record.reads[f[1]].assign(f.begin() + 2, f.end());
+      record.reads[f[1]].assign(std::make_move_iterator(f.begin() + 2), std::make_move_iterator(f.end()));
     } else if (kind == "read" && f.size() == 3) {
       record.read_hashes[f[1]] = f[2];
     } else if (kind == "text" && f.size() == 3) {

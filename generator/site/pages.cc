@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 #include <thread>
+#include <unordered_map>
 
 #include "base/content_hash.h"
 #include "base/text.h"
@@ -148,8 +149,10 @@ class SitePlanner {
     plan_.kept.insert(files.begin(), files.end());
     plan_.kept.insert(pictures.begin(), pictures.end());
     for (const std::string& picture : pictures) record_->pictures[picture] = in_.previous->pictures.at(picture);
+    // Reusable() found every key's hash unchanged: the previous record's entries stand.
     const std::vector<std::string>& keys = in_.previous->reads.at(output);
-    RecordOutput(output, derive::ReadSet(keys.begin(), keys.end()));
+    record_->reads[output] = keys;
+    for (const std::string& key : keys) record_->read_hashes.emplace(key, in_.previous->read_hashes.at(key));
   }
 
   // Records that `output` was made from the figures `reads`, for the next build.
@@ -890,7 +893,7 @@ class SitePlanner {
   std::string font_regular_, font_bold_;
   std::unique_ptr<EditionCharts> charts_;  // of the edition being planned
   std::vector<ChapterDraft> drafts_;       // of the edition being planned
-  std::map<std::string, std::string> read_hashes_;  // read key -> Figures::ReadHash, once each
+  std::unordered_map<std::string, std::string> read_hashes_;  // read key -> Figures::ReadHash, once each
   struct SearchEntry {
     std::string title, href, text;  // href from the site root
   };
