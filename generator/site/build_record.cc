@@ -11,9 +11,9 @@
 namespace jv::site {
 namespace {
 
-// Line-based, tab-separated. Free text (search text, anchors, file names) is escaped so that it
-// holds no tab or newline; ids and read keys never do.
-constexpr char kHeader[] = "jaarverslag build record 2";
+// Line-based, tab-separated. Free text (anchors, file names) is escaped so that it holds no tab
+// or newline; ids and read keys never do.
+constexpr char kHeader[] = "jaarverslag build record 3";
 
 std::string Escape(const std::string& text) {
   std::string out;
@@ -74,7 +74,7 @@ std::string BuildRecord::Serialize() const {
   }
   for (const auto& [key, hash] : read_hashes) out += "read\t" + key + "\t" + hash + "\n";
   for (const auto& [path, facts] : chapters) {
-    out += "text\t" + path + "\t" + Escape(facts.search_text) + "\n";
+    out += "chapter\t" + path + "\n";
     for (const std::string& anchor : facts.anchors) out += "anchor\t" + path + "\t" + Escape(anchor) + "\n";
     for (const SectionLink& link : facts.links) {
       out += "link\t" + path + "\t" + Escape(link.chapter) + "\t" + Escape(link.anchor) + "\t" +
@@ -128,8 +128,8 @@ BuildRecord BuildRecord::Parse(const std::string& text) {
       record.reads[f[1]].assign(std::make_move_iterator(f.begin() + 2), std::make_move_iterator(f.end()));
     } else if (kind == "read" && f.size() == 3) {
       record.read_hashes[f[1]] = f[2];
-    } else if (kind == "text" && f.size() == 3) {
-      record.chapters[f[1]].search_text = Unescape(f[2]);
+    } else if (kind == "chapter" && f.size() == 2) {
+      record.chapters[f[1]];
     } else if (kind == "anchor" && f.size() == 3) {
       record.chapters[f[1]].anchors.push_back(Unescape(f[2]));
     } else if (kind == "link" && f.size() == 7 && IsNumber(f[5], 9) && IsNumber(f[6], 9)) {

@@ -14,8 +14,9 @@
 namespace jv::site {
 
 /// What a chapter page gives the rest of its edition, so that a kept chapter need not be
-/// rendered: its text for the search index, the anchors of its headings, and its links to other
-/// chapters' sections (checked against those chapters' anchors).
+/// rendered: its text for the search index (not in the record: the published index has it), the
+/// anchors of its headings, and its links to other chapters' sections (checked against those
+/// chapters' anchors).
 struct ChapterFacts {
   std::string search_text;
   std::vector<std::string> anchors;

@@ -11,12 +11,14 @@
 #include <unordered_map>
 
 #include "base/content_hash.h"
+#include "base/parallel.h"
 #include "base/text.h"
 #include "charts/render.h"
 #include "derive/reads.h"
 #include "site/blocks.h"
 #include "site/downloads.h"
 #include "site/edition_charts.h"
+#include "site/search_index.h"
 
 namespace jv::site {
 namespace {
@@ -45,19 +47,6 @@ struct RenderJob {
   std::string body_template;
   Context body, page;
 };
-
-// Runs work(0) ... work(count - 1) on up to `jobs` threads (the calling one among them).
-void ParallelFor(int jobs, size_t count, const std::function<void(size_t)>& work) {
-  std::atomic<size_t> next{0};
-  auto run = [&] {
-    for (size_t i; (i = next++) < count;) work(i);
-  };
-  size_t threads = std::min<size_t>(std::max(jobs, 1), count);
-  std::vector<std::thread> helpers;
-  for (size_t t = 1; t < threads; ++t) helpers.emplace_back(run);
-  run();
-  for (std::thread& helper : helpers) helper.join();
-}
 
 // Editions with more chapters than this get a compact main navigation: a link to the
 // edition's table of contents (the chapter list on its home page), the current chapter, the
@@ -177,28 +166,21 @@ class SitePlanner {
   Status PaintPictures() {
     std::vector<Result<std::string>> results(paint_jobs_.size(), Result<std::string>(std::string()));
     std::vector<BuildRecord::File> written(paint_jobs_.size());
-    std::atomic<size_t> next{0}, done{0};
+    std::atomic<size_t> done{0};
     std::mutex progress_mutex;
-    auto work = [&] {
-      for (size_t i; (i = next++) < paint_jobs_.size();) {
-        results[i] = paint_jobs_[i].paint();
-        if (in_.staging != nullptr && results[i].ok()) {  // to disk now, keeping only its record
-          written[i] = {ContentHash(*results[i]), results[i]->size()};
-          Status added = in_.staging->Add(paint_jobs_[i].path, *results[i]);
-          results[i] = added.ok() ? Result<std::string>(std::string()) : Result<std::string>(added);
-        }
-        size_t finished = ++done;
-        if (in_.progress) {
-          std::lock_guard<std::mutex> lock(progress_mutex);
-          in_.progress("pictures", finished, paint_jobs_.size());
-        }
+    ParallelFor(in_.jobs, paint_jobs_.size(), [&](size_t i) {
+      results[i] = paint_jobs_[i].paint();
+      if (in_.staging != nullptr && results[i].ok()) {  // to disk now, keeping only its record
+        written[i] = {ContentHash(*results[i]), results[i]->size()};
+        Status added = in_.staging->Add(paint_jobs_[i].path, *results[i]);
+        results[i] = added.ok() ? Result<std::string>(std::string()) : Result<std::string>(added);
       }
-    };
-    size_t threads = std::min<size_t>(std::max(in_.jobs, 1), paint_jobs_.size());
-    std::vector<std::thread> helpers;
-    for (size_t t = 1; t < threads; ++t) helpers.emplace_back(work);
-    work();
-    for (std::thread& helper : helpers) helper.join();
+      size_t finished = ++done;
+      if (in_.progress) {
+        std::lock_guard<std::mutex> lock(progress_mutex);
+        in_.progress("pictures", finished, paint_jobs_.size());
+      }
+    });
     for (size_t i = 0; i < paint_jobs_.size(); ++i) {
       if (!results[i].ok()) return Status(results[i].status()).WithContext("while painting " + paint_jobs_[i].path);
       if (in_.staging != nullptr) record_->files[paint_jobs_[i].path] = written[i];
@@ -564,6 +546,22 @@ class SitePlanner {
     derive::ReadSet reads;
   };
 
+  // The text of the page at `path` in the previous build's search index, which the next index
+  // needs of a kept chapter; null when it is not there. The index is read when first needed.
+  const std::string* PreviousSearchText(const std::string& path) {
+    if (!previous_search_) {
+      previous_search_.emplace();
+      for (const auto& [file, record] : in_.previous->files) {
+        if (file.rfind("zoeken/zoekindex.", 0) != 0) continue;
+        if (std::optional<std::string> script = publish::ReadPublished(in_.published_dir, file)) {
+          *previous_search_ = SearchTexts(*script);
+        }
+      }
+    }
+    auto text = previous_search_->find(path);
+    return text == previous_search_->end() ? nullptr : &text->second;
+  }
+
   static std::string ChapterPath(const model::Edition& edition, const model::Chapter& chapter) {
     return edition.year_folder + "/" + chapter.slug + "/index.html";
   }
@@ -577,10 +575,15 @@ class SitePlanner {
     for (size_t i = 0; i < drafts.size(); ++i) {
       std::string path = ChapterPath(edition, edition.chapters[i]);
       const ChapterFacts* facts = nullptr;
-      if (in_.reuse_outputs && in_.previous->chapters.count(path)) facts = &in_.previous->chapters.at(path);
-      if (facts != nullptr && KeepPage(path)) {
+      const std::string* text = nullptr;
+      if (in_.reuse_outputs && in_.previous->chapters.count(path)) {
+        facts = &in_.previous->chapters.at(path);
+        text = PreviousSearchText(path);
+      }
+      if (facts != nullptr && text != nullptr && KeepPage(path)) {
         drafts[i].kept = true;
         drafts[i].facts = *facts;
+        drafts[i].facts.search_text = *text;
       } else {
         to_render.push_back(i);
       }
@@ -775,27 +778,7 @@ class SitePlanner {
   // The search page and its index: every chapter's text, the dashboard and the area pages,
   // as a script the page loads (a fetched JSON file would not load from file://).
   Status PlanSearch(const model::Edition& edition) {
-    // Entries are escaped on in_.jobs threads (the index holds every chapter's text), then
-    // joined in order.
-    std::vector<std::string> entries(search_.size());
-    ParallelFor(in_.jobs, search_.size(), [&](size_t i) {
-      const SearchEntry& entry = search_[i];
-      std::string& out = entries[i];
-      out.reserve(entry.title.size() + entry.href.size() + entry.text.size() + 64);
-      out.append("{\"title\": ").append(JsonString(entry.title));
-      out.append(", \"href\": ").append(JsonString(entry.href));
-      out.append(", \"text\": ").append(JsonString(entry.text)).append("}");
-    });
-    size_t size = 64;
-    for (const std::string& entry : entries) size += entry.size() + 2;
-    std::string index;
-    index.reserve(size);
-    index += "window.JV_SEARCH_INDEX = [\n";
-    for (size_t i = 0; i < entries.size(); ++i) {
-      if (i) index += ",\n";
-      index += entries[i];
-    }
-    index += "\n];\n";
+    std::string index = SearchIndexScript(search_, in_.jobs);
     std::string index_path = "zoeken/" + HashedName("zoekindex.js", index);
     plan_.files[index_path] = std::move(index);
     Context body = Context()
@@ -894,10 +877,8 @@ class SitePlanner {
   std::unique_ptr<EditionCharts> charts_;  // of the edition being planned
   std::vector<ChapterDraft> drafts_;       // of the edition being planned
   std::unordered_map<std::string, std::string> read_hashes_;  // read key -> Figures::ReadHash, once each
-  struct SearchEntry {
-    std::string title, href, text;  // href from the site root
-  };
   std::vector<SearchEntry> search_;
+  std::optional<std::map<std::string, std::string>> previous_search_;  // see PreviousSearchText
   mutable std::vector<SectionLink> section_links_;              // of the edition being planned
   std::map<std::string, std::vector<std::string>> anchors_;     // of the edition being planned: chapter slug -> heading anchors
 };
