@@ -46,7 +46,10 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo "versions: $("$J" --version 2>&1 | head -1), $(hugo version | cut -d' ' -f1-2)"
 echo "input: $gen; $(du -sb "$work/in/hugo/content" | cut -f1) bytes of Markdown; jaarverslag base_url: $([ "$BASE_URL" = 1 ] && echo set || echo none)"
 echo "load average at start: $(loadavg)"
-"${JB[@]}" >>"$log" 2>&1; "${HB[@]}" >>"$log" 2>&1   # untimed warm-up: output folders, page cache
+# Untimed warm-up: output folders and page cache. jaarverslag builds twice, so that its rounds
+# find what every rebuild finds: the output folder and the site before it (.jv-out.previous),
+# which a build turns into the new site instead of starting from an empty folder.
+"${JB[@]}" >>"$log" 2>&1; "${JB[@]}" >>"$log" 2>&1; "${HB[@]}" >>"$log" 2>&1
 for round in $(seq 1 "$ROUNDS"); do
   if [ $((round % 2)) -eq 1 ]; then
     timed jaarverslag "$results" "$log" "${JB[@]}"; timed hugo "$results" "$log" "${HB[@]}"
