@@ -17,8 +17,4 @@ void NoteRead(std::string key) {
   if (current != nullptr) current->insert(std::move(key));
 }
 
-void NoteReads(const ReadSet& reads) {
-  if (current != nullptr) current->insert(reads.begin(), reads.end());
-}
-
 }  // namespace jv::derive

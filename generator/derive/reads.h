@@ -12,12 +12,13 @@ namespace jv::derive {
 /// Keys of the lookups one output made: "value/<indicator>/<area>/<year>" (a figure, or that
 /// there is none), "years/<indicator>/<area>" (which years have one), "revised" (every
 /// corrected figure), "all-values" and "all-values/<year>" (every figure, or every one up to
-/// that year: what the open-data files list).
+/// that year: what the open-data files list). The site stage adds keys of its own (a chart
+/// shown on a page).
 using ReadSet = std::set<std::string>;
 
 /// Records the lookups made on this thread into `reads` while it lives. Recorders nest: an
-/// inner one pauses the outer one, whose owner adds the inner set with NoteReads if it
-/// depends on it.
+/// inner one pauses the outer one (a chart laid out while a page is planned records its own
+/// reads; the page notes the chart's key).
 class RecordReads {
  public:
   explicit RecordReads(ReadSet* reads);
@@ -33,7 +34,5 @@ class RecordReads {
 bool RecordingReads();
 /// Adds `key` to the set being recorded on this thread, if any.
 void NoteRead(std::string key);
-/// Adds every key of `reads` (what a chart was made from, for a page showing it).
-void NoteReads(const ReadSet& reads);
 
 }  // namespace jv::derive

@@ -4,9 +4,13 @@ namespace jv::site {
 
 EditionCharts::EditionCharts(const model::Edition& edition,
                              std::function<Result<RenderedChart>(const model::Chart&)> lay_out)
-    : lay_out_(std::move(lay_out)) {
+    : folder_(edition.year_folder), lay_out_(std::move(lay_out)) {
   for (const model::Chart& chart : edition.charts) charts_[chart.id] = &chart;
 }
+
+std::string EditionCharts::Path(const std::string& id) const { return folder_ + "/charts/" + id; }
+
+std::string EditionCharts::ReadKey(const std::string& id) const { return kChartReadPrefix + Path(id); }
 
 std::vector<std::string> EditionCharts::Ids() const {
   std::vector<std::string> ids;
@@ -28,7 +32,7 @@ Result<const RenderedChart*> EditionCharts::Get(const std::string& id) const {
     chart->reads = std::move(reads);
     done = laid_out_.emplace(id, std::make_unique<const RenderedChart>(std::move(*chart))).first;
   }
-  derive::NoteReads(done->second->reads);
+  derive::NoteRead(ReadKey(id));
   return done->second.get();
 }
 

@@ -26,6 +26,11 @@ struct RenderedChart {
   derive::ReadSet reads;                  ///< the figures it was made from
 };
 
+/// Read keys (derive/reads.h) of pages that show a chart: "chart/<its path without
+/// extension>". Such a key stands for every figure the chart read (SitePlanner hashes it), so a
+/// page showing hundreds of charts records hundreds of keys, not every figure behind them.
+inline constexpr char kChartReadPrefix[] = "chart/";
+
 class EditionCharts {
  public:
   /// `lay_out` turns one chart of `edition` into a RenderedChart (errors name the chart).
@@ -34,11 +39,16 @@ class EditionCharts {
   bool Has(const std::string& id) const { return charts_.count(id) > 0; }
   std::vector<std::string> Ids() const;
 
-  /// The chart `id` (which Has), laid out on first use. Adds the figures it was made from to
-  /// the reads recorded on the calling thread. Safe to call from several threads at once.
+  /// The chart `id` (which Has), laid out on first use. Adds the chart's read key to the reads
+  /// recorded on the calling thread. Safe to call from several threads at once.
   Result<const RenderedChart*> Get(const std::string& id) const;
 
+  /// "2023/charts/<id>": where the chart's files go, without extension.
+  std::string Path(const std::string& id) const;
+  std::string ReadKey(const std::string& id) const;
+
  private:
+  std::string folder_;
   std::map<std::string, const model::Chart*> charts_;
   std::function<Result<RenderedChart>(const model::Chart&)> lay_out_;
   mutable std::mutex mutex_;  // guards laid_out_; held while laying out

@@ -155,10 +155,26 @@ class SitePlanner {
     for (const std::string& key : reads) record_->read_hashes[key] = ReadHash(key);
   }
 
+  // What `key` stands for now. A chart's key (a page shows it) stands for every figure that
+  // chart read, as this build recorded them: charts are planned before the pages of their
+  // edition.
   const std::string& ReadHash(const std::string& key) {
     auto known = read_hashes_.find(key);
-    if (known == read_hashes_.end()) known = read_hashes_.emplace(key, in_.figures->ReadHash(key)).first;
-    return known->second;
+    if (known != read_hashes_.end()) return known->second;
+    std::string hash;
+    if (key.rfind(kChartReadPrefix, 0) == 0) {
+      auto chart = record_->reads.find(key.substr(sizeof kChartReadPrefix - 1));
+      if (chart == record_->reads.end()) {
+        hash = "?";
+      } else {
+        std::string reads;
+        for (const std::string& read : chart->second) reads += read + '\t' + ReadHash(read) + '\n';
+        hash = ContentHash(reads);
+      }
+    } else {
+      hash = in_.figures->ReadHash(key);
+    }
+    return read_hashes_.emplace(key, std::move(hash)).first->second;
   }
 
   // Runs the paint jobs on up to in_.jobs threads. Each job writes only its own result, and
@@ -169,11 +185,13 @@ class SitePlanner {
     std::atomic<size_t> done{0};
     std::mutex progress_mutex;
     ParallelFor(in_.jobs, paint_jobs_.size(), [&](size_t i) {
-      results[i] = paint_jobs_[i].paint();
-      if (in_.staging != nullptr && results[i].ok()) {  // to disk now, keeping only its record
-        written[i] = {ContentHash(*results[i]), results[i]->size()};
-        Status added = in_.staging->Add(paint_jobs_[i].path, *results[i]);
-        results[i] = added.ok() ? Result<std::string>(std::string()) : Result<std::string>(added);
+      Result<std::string> painted = paint_jobs_[i].paint();
+      if (in_.staging != nullptr && painted.ok()) {  // to disk now, keeping only its record
+        written[i] = {ContentHash(*painted), painted->size()};
+        Status added = in_.staging->Add(paint_jobs_[i].path, *painted);
+        if (!added.ok()) results[i] = added;
+      } else {
+        results[i] = std::move(painted);
       }
       size_t finished = ++done;
       if (in_.progress) {
@@ -230,7 +248,7 @@ class SitePlanner {
       return base == kept->end() ? LayOutChart(chart) : KeptChart(chart, base->second);
     });
     for (const model::Chart& chart : edition.charts) {
-      std::string base = edition.year_folder + "/charts/" + chart.id;
+      std::string base = charts_->Path(chart.id);
       std::vector<std::string> files = {base + ".svg", base + ".csv"};
       // 2×: sharp on every screen and in print.
       std::vector<std::string> pictures = {base + ".png", base + "-1x.png", base + ".pdf"};
@@ -240,10 +258,8 @@ class SitePlanner {
         (*kept)[chart.id] = base;
         continue;
       }
-      derive::ReadSet reads;
-      derive::RecordReads recording(&reads);
       JV_ASSIGN_OR_RETURN(const RenderedChart* rendered, charts_->Get(chart.id));
-      RecordOutput(base, reads);
+      RecordOutput(base, rendered->reads);
       record_->charts[base] = {rendered->width, rendered->height, rendered->hotspots};
       std::shared_ptr<const charts::DisplayList> list = rendered->layout;
       std::string source = charts::Fingerprint(*list);
