@@ -40,7 +40,8 @@ class EditionCharts {
   std::vector<std::string> Ids() const;
 
   /// The chart `id` (which Has), laid out on first use. Adds the chart's read key to the reads
-  /// recorded on the calling thread. Safe to call from several threads at once.
+  /// recorded on the calling thread. Safe to call from several threads at once; different
+  /// charts are laid out side by side.
   Result<const RenderedChart*> Get(const std::string& id) const;
 
   /// "2023/charts/<id>": where the chart's files go, without extension.
@@ -48,11 +49,14 @@ class EditionCharts {
   std::string ReadKey(const std::string& id) const;
 
  private:
+  struct Entry {
+    const model::Chart* chart;
+    std::mutex mutex;  // guards laid_out; held while laying out
+    std::unique_ptr<const RenderedChart> laid_out;
+  };
   std::string folder_;
-  std::map<std::string, const model::Chart*> charts_;
+  std::map<std::string, std::unique_ptr<Entry>> charts_;  // fixed after construction
   std::function<Result<RenderedChart>(const model::Chart&)> lay_out_;
-  mutable std::mutex mutex_;  // guards laid_out_; held while laying out
-  mutable std::map<std::string, std::unique_ptr<const RenderedChart>> laid_out_;
 };
 
 }  // namespace jv::site

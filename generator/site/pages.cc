@@ -8,7 +8,6 @@
 #include <optional>
 #include <set>
 #include <thread>
-#include <unordered_map>
 
 #include "base/content_hash.h"
 #include "base/parallel.h"
@@ -18,6 +17,7 @@
 #include "site/blocks.h"
 #include "site/downloads.h"
 #include "site/edition_charts.h"
+#include "site/incremental.h"
 #include "site/search_index.h"
 
 namespace jv::site {
@@ -60,7 +60,10 @@ constexpr size_t kFullNavigationChapters = 15;
 class SitePlanner {
  public:
   SitePlanner(const SiteInput& input, BuildRecord* record)
-      : in_(input), record_(record), fixed_texts_(Context::Shared(FixedTexts(*input.text))) {}
+      : in_(input),
+        record_(record),
+        incremental_(input.previous, input.reuse_outputs, *input.figures, input.published_dir, record),
+        fixed_texts_(Context::Shared(FixedTexts(*input.text))) {}
 
   Result<publish::SitePlan> Run() {
     PlanAssets();
@@ -96,85 +99,8 @@ class SitePlanner {
   // The previous build's file is kept when it was painted from the same source by the same
   // generator; otherwise `paint` runs later with the other jobs.
   void PlanPicture(const std::string& path, const std::string& source, std::function<Result<std::string>()> paint) {
-    std::string key = ContentHash(in_.generator_id + '\0' + source);
-    record_->pictures[path] = key;
-    if (in_.previous != nullptr) {
-      auto before = in_.previous->pictures.find(path);
-      if (before != in_.previous->pictures.end() && before->second == key && in_.previous->files.count(path)) {
-        plan_.kept.insert(path);
-        return;
-      }
-    }
+    if (incremental_.KeepPicture(path, ContentHash(in_.generator_id + '\0' + source), &plan_.kept)) return;
     paint_jobs_.push_back({path, std::move(paint)});
-  }
-
-  // Whether the previous build's `output` (a page, or a chart's files) would come out the same:
-  // the inputs but the figures are unchanged (in_.reuse_outputs) and so is every figure it read.
-  bool Reusable(const std::string& output) {
-    if (!in_.reuse_outputs) return false;
-    auto reads = in_.previous->reads.find(output);
-    if (reads == in_.previous->reads.end()) return false;
-    for (const std::string& key : reads->second) {
-      auto before = in_.previous->read_hashes.find(key);
-      if (before == in_.previous->read_hashes.end() || before->second != ReadHash(key)) return false;
-    }
-    return true;
-  }
-
-  // Whether every one of `files` the previous build published is still there as it wrote it,
-  // with the source of those that are pictures.
-  bool StillPublished(const std::vector<std::string>& files, const std::vector<std::string>& pictures) const {
-    for (const std::string& file : files) {
-      if (!in_.previous->files.count(file)) return false;
-    }
-    for (const std::string& picture : pictures) {
-      if (!in_.previous->files.count(picture) || !in_.previous->pictures.count(picture)) return false;
-    }
-    return true;
-  }
-
-  // Carries `files` and `pictures` of the previous build over untouched, with what `output` read.
-  void Keep(const std::string& output, const std::vector<std::string>& files, const std::vector<std::string>& pictures) {
-    plan_.kept.insert(files.begin(), files.end());
-    plan_.kept.insert(pictures.begin(), pictures.end());
-    for (const std::string& picture : pictures) record_->pictures[picture] = in_.previous->pictures.at(picture);
-    // Reusable() found every key's hash unchanged: the previous record's entries stand.
-    const std::vector<std::string>& keys = in_.previous->reads.at(output);
-    record_->reads[output] = keys;
-    for (const std::string& key : keys) record_->read_hashes.emplace(key, in_.previous->read_hashes.at(key));
-  }
-
-  // Records that `output` was made from the figures `reads`, for the next build.
-  void RecordOutput(const std::string& output, const derive::ReadSet& reads) {
-    for (const std::string& key : reads) {
-      // A key the record cannot hold (it never does for a valid project) leaves the output
-      // unrecorded, so the next build renders it again.
-      if (key.find_first_of("\t\n") != std::string::npos) return;
-    }
-    record_->reads[output].assign(reads.begin(), reads.end());
-    for (const std::string& key : reads) record_->read_hashes[key] = ReadHash(key);
-  }
-
-  // What `key` stands for now. A chart's key (a page shows it) stands for every figure that
-  // chart read, as this build recorded them: charts are planned before the pages of their
-  // edition.
-  const std::string& ReadHash(const std::string& key) {
-    auto known = read_hashes_.find(key);
-    if (known != read_hashes_.end()) return known->second;
-    std::string hash;
-    if (key.rfind(kChartReadPrefix, 0) == 0) {
-      auto chart = record_->reads.find(key.substr(sizeof kChartReadPrefix - 1));
-      if (chart == record_->reads.end()) {
-        hash = "?";
-      } else {
-        std::string reads;
-        for (const std::string& read : chart->second) reads += read + '\t' + ReadHash(read) + '\n';
-        hash = ContentHash(reads);
-      }
-    } else {
-      hash = in_.figures->ReadHash(key);
-    }
-    return read_hashes_.emplace(key, std::move(hash)).first->second;
   }
 
   // Runs the paint jobs on up to in_.jobs threads. Each job writes only its own result, and
@@ -227,47 +153,60 @@ class SitePlanner {
   // A kept chart as a page shows it, without laying it out: its SVG is the published file and
   // its frame comes from the record. Laid out after all when the file cannot be read.
   Result<RenderedChart> KeptChart(const model::Chart& chart, const std::string& base) const {
-    std::optional<std::string> svg = publish::ReadPublished(in_.published_dir, base + ".svg");
-    if (!svg) return LayOutChart(chart);
-    const ChartFrame& frame = in_.previous->charts.at(base);
+    std::optional<std::string> svg = incremental_.ReadPublished(base + ".svg");
+    const ChartFrame* frame = incremental_.PreviousChart(base);
+    if (!svg || frame == nullptr) return LayOutChart(chart);
     RenderedChart kept;
     kept.content = BuildChart(chart, *in_.figures, *in_.text);
     kept.svg = std::move(*svg);
-    kept.width = frame.width;
-    kept.height = frame.height;
-    kept.hotspots = frame.hotspots;
+    kept.width = frame->width;
+    kept.height = frame->height;
+    kept.hotspots = frame->hotspots;
     return kept;
   }
 
+  static std::vector<std::string> ChartFiles(const std::string& base) { return {base + ".svg", base + ".csv"}; }
+  // 2× first: sharp on every screen and in print.
+  static std::vector<std::string> ChartPictures(const std::string& base) {
+    return {base + ".png", base + "-1x.png", base + ".pdf"};
+  }
+
   // Plans every chart's files (SVG, CSV, PNG 2× and 1×, PDF): kept from the previous build when
-  // nothing the chart shows changed, else laid out now.
+  // nothing the chart shows changed, else laid out now, on in_.jobs threads.
   Status PlanCharts(const model::Edition& edition) {
     auto kept = std::make_shared<std::map<std::string, std::string>>();  // chart id -> path without extension
     charts_ = std::make_unique<EditionCharts>(edition, [this, kept](const model::Chart& chart) {
       auto base = kept->find(chart.id);
       return base == kept->end() ? LayOutChart(chart) : KeptChart(chart, base->second);
     });
+    std::vector<const model::Chart*> to_draw;
     for (const model::Chart& chart : edition.charts) {
       std::string base = charts_->Path(chart.id);
-      std::vector<std::string> files = {base + ".svg", base + ".csv"};
-      // 2×: sharp on every screen and in print.
-      std::vector<std::string> pictures = {base + ".png", base + "-1x.png", base + ".pdf"};
-      if (Reusable(base) && StillPublished(files, pictures) && in_.previous->charts.count(base)) {
-        Keep(base, files, pictures);
-        record_->charts[base] = in_.previous->charts.at(base);
+      const ChartFrame* frame = incremental_.PreviousChart(base);
+      if (frame != nullptr && incremental_.Keep(base, ChartFiles(base), ChartPictures(base), &plan_.kept)) {
+        record_->charts[base] = *frame;
         (*kept)[chart.id] = base;
-        continue;
+      } else {
+        to_draw.push_back(&chart);
       }
-      JV_ASSIGN_OR_RETURN(const RenderedChart* rendered, charts_->Get(chart.id));
-      RecordOutput(base, rendered->reads);
-      record_->charts[base] = {rendered->width, rendered->height, rendered->hotspots};
-      std::shared_ptr<const charts::DisplayList> list = rendered->layout;
+    }
+    // Laid out side by side; their files enter the plan in chart order.
+    std::vector<Result<const RenderedChart*>> drawn(to_draw.size(), nullptr);
+    ParallelFor(in_.jobs, to_draw.size(), [&](size_t i) { drawn[i] = charts_->Get(to_draw[i]->id); });
+    for (size_t i = 0; i < to_draw.size(); ++i) {
+      if (!drawn[i].ok()) return drawn[i].status();
+      const RenderedChart& rendered = **drawn[i];
+      std::string base = charts_->Path(to_draw[i]->id);
+      incremental_.Record(base, rendered.reads);
+      record_->charts[base] = {rendered.width, rendered.height, rendered.hotspots};
+      std::shared_ptr<const charts::DisplayList> list = rendered.layout;
       std::string source = charts::Fingerprint(*list);
+      std::vector<std::string> files = ChartFiles(base), pictures = ChartPictures(base);
       PlanPicture(pictures[0], source + "png2", [list] { return charts::PaintPng(*list, 2.0); });
       PlanPicture(pictures[1], source + "png1", [list] { return charts::PaintPng(*list, 1.0); });
       PlanPicture(pictures[2], source + "pdf", [list] { return charts::PaintPdf(*list); });
-      plan_.files[files[0]] = rendered->svg;
-      plan_.files[files[1]] = rendered->content.csv;
+      plan_.files[files[0]] = rendered.svg;
+      plan_.files[files[1]] = rendered.content.csv;
     }
     return Status();
   }
@@ -417,7 +356,7 @@ class SitePlanner {
       derive::RecordReads recording(&reads);
       planned = plan();
     }
-    if (planned.ok()) RecordOutput(path, reads);
+    if (planned.ok()) incremental_.Record(path, reads);
     return planned;
   }
 
@@ -427,9 +366,7 @@ class SitePlanner {
     std::string card = SocialCard(path);
     std::vector<std::string> pictures;
     if (!card.empty()) pictures.push_back(card);
-    if (!Reusable(path) || !StillPublished({path}, pictures)) return false;
-    Keep(path, {path}, pictures);
-    return true;
+    return incremental_.Keep(path, {path}, pictures, &plan_.kept);
   }
 
   // Fills the templates of every page planned, on up to in_.jobs threads. Each job writes only
@@ -562,22 +499,6 @@ class SitePlanner {
     derive::ReadSet reads;
   };
 
-  // The text of the page at `path` in the previous build's search index, which the next index
-  // needs of a kept chapter; null when it is not there. The index is read when first needed.
-  const std::string* PreviousSearchText(const std::string& path) {
-    if (!previous_search_) {
-      previous_search_.emplace();
-      for (const auto& [file, record] : in_.previous->files) {
-        if (file.rfind("zoeken/zoekindex.", 0) != 0) continue;
-        if (std::optional<std::string> script = publish::ReadPublished(in_.published_dir, file)) {
-          *previous_search_ = SearchTexts(*script);
-        }
-      }
-    }
-    auto text = previous_search_->find(path);
-    return text == previous_search_->end() ? nullptr : &text->second;
-  }
-
   static std::string ChapterPath(const model::Edition& edition, const model::Chapter& chapter) {
     return edition.year_folder + "/" + chapter.slug + "/index.html";
   }
@@ -590,16 +511,10 @@ class SitePlanner {
     std::vector<size_t> to_render;
     for (size_t i = 0; i < drafts.size(); ++i) {
       std::string path = ChapterPath(edition, edition.chapters[i]);
-      const ChapterFacts* facts = nullptr;
-      const std::string* text = nullptr;
-      if (in_.reuse_outputs && in_.previous->chapters.count(path)) {
-        facts = &in_.previous->chapters.at(path);
-        text = PreviousSearchText(path);
-      }
-      if (facts != nullptr && text != nullptr && KeepPage(path)) {
+      std::optional<ChapterFacts> facts = incremental_.PreviousChapter(path);
+      if (facts && KeepPage(path)) {
         drafts[i].kept = true;
-        drafts[i].facts = *facts;
-        drafts[i].facts.search_text = *text;
+        drafts[i].facts = std::move(*facts);
       } else {
         to_render.push_back(i);
       }
@@ -646,7 +561,7 @@ class SitePlanner {
     RenderPage(edition, ChapterPath(edition, chapter), chapter.title, "chapter.mustache", std::move(body),
                PageContext(edition, to_root, chapter.title + " – " + edition.title, chapter.slug, chapter.slug + "/index.html",
                            Breadcrumbs({{edition.title, "../index.html"}}, chapter.title)));
-    RecordOutput(ChapterPath(edition, chapter), draft.reads);
+    incremental_.Record(ChapterPath(edition, chapter), draft.reads);
     return Status();
   }
 
@@ -811,13 +726,10 @@ class SitePlanner {
   // Every figure up to `year` (0: every figure) as CSV and JSON, kept while none of them changed.
   void PlanOpenData(const std::string& csv, const std::string& json, int year) {
     std::string output = csv.substr(0, csv.rfind('.'));
-    if (Reusable(output) && StillPublished({csv, json}, {})) {
-      Keep(output, {csv, json}, {});
-      return;
-    }
+    if (incremental_.Keep(output, {csv, json}, {}, &plan_.kept)) return;
     plan_.files[csv] = FiguresCsv(*in_.figures, year);
     plan_.files[json] = FiguresJson(*in_.figures, year);
-    RecordOutput(output, {year ? "all-values/" + std::to_string(year) : "all-values"});
+    incremental_.Record(output, {year ? "all-values/" + std::to_string(year) : "all-values"});
   }
 
   // Open data, sitemap.xml and robots.txt; the sitemap lists every page planned so far.
@@ -884,6 +796,7 @@ class SitePlanner {
 
   const SiteInput& in_;
   BuildRecord* record_;
+  Incremental incremental_;
   const Context fixed_texts_;  // every page's `t`, built once and shared
   publish::SitePlan plan_;
   std::vector<PaintJob> paint_jobs_;
@@ -892,9 +805,7 @@ class SitePlanner {
   std::string font_regular_, font_bold_;
   std::unique_ptr<EditionCharts> charts_;  // of the edition being planned
   std::vector<ChapterDraft> drafts_;       // of the edition being planned
-  std::unordered_map<std::string, std::string> read_hashes_;  // read key -> Figures::ReadHash, once each
   std::vector<SearchEntry> search_;
-  std::optional<std::map<std::string, std::string>> previous_search_;  // see PreviousSearchText
   mutable std::vector<SectionLink> section_links_;              // of the edition being planned
   std::map<std::string, std::vector<std::string>> anchors_;     // of the edition being planned: chapter slug -> heading anchors
 };
