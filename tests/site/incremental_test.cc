@@ -54,32 +54,6 @@ std::vector<std::string> CorrectRandomValues(const fs::path& data, std::mt19937*
   return changed;
 }
 
-TEST_CASE("Incremental builds after random corrections equal full builds byte for byte", "[site][incremental]") {
-  TempDir dir;
-  fs::path data = dir.path() / "data";
-  CopyExampleData(data);
-  fs::path incremental = dir.path() / "site";
-  REQUIRE(Build(data, incremental).exit_code == 0);
-  std::mt19937 random(20231);
-  for (int round = 0; round < 3; ++round) {
-    std::vector<std::string> changed = CorrectRandomValues(data, &random, 2);
-    INFO("round " << round << ", first change " << changed.front());
-    CommandResult update = Build(data, incremental);
-    INFO(update.output);
-    REQUIRE(update.exit_code == 0);
-    CHECK(update.output.find("changes since the previous build:") != std::string::npos);
-    fs::path full = dir.path() / ("full-" + std::to_string(round));
-    REQUIRE(Build(data, full, "--force --jobs 1").exit_code == 0);
-    auto a = Snapshot(incremental);
-    auto b = Snapshot(full);
-    REQUIRE(a.size() == b.size());
-    for (const auto& [path, bytes] : a) {
-      INFO(path);
-      CHECK(b[path] == bytes);
-    }
-  }
-}
-
 // The numbers of "built …: N pages (R rendered), M charts (D drawn)".
 struct Rendered {
   int pages = -1, pages_rendered = -1, charts = -1, charts_drawn = -1;
@@ -111,6 +85,39 @@ void ReplaceOnce(const fs::path& file, const std::string& from, const std::strin
   REQUIRE(at != std::string::npos);
   text.replace(at, from.size(), to);
   WriteFile(file, text);
+}
+
+TEST_CASE("Incremental builds after random corrections equal full builds byte for byte", "[site][incremental]") {
+  TempDir dir;
+  fs::path data = dir.path() / "data";
+  CopyExampleData(data);
+  fs::path incremental = dir.path() / "site";
+  REQUIRE(Build(data, incremental).exit_code == 0);
+  std::mt19937 random(20231);
+  for (int round = 0; round < 3; ++round) {
+    std::vector<std::string> changed = CorrectRandomValues(data, &random, 2);
+    INFO("round " << round << ", first change " << changed.front());
+    CommandResult update = Build(data, incremental);
+    INFO(update.output);
+    REQUIRE(update.exit_code == 0);
+    CHECK(update.output.find("changes since the previous build:") != std::string::npos);
+    fs::path full = dir.path() / ("full-" + std::to_string(round));
+    REQUIRE(Build(data, full, "--force --jobs 1").exit_code == 0);
+    CheckSameSite(incremental, full);
+  }
+}
+
+// Marks the 2023 prevention share of Amsterdam as revised from 27 to 26, with `note`: its row
+// leaves the values file and comes again in values/correcties.csv.
+void ReviseThePreventionShare(const fs::path& data, const std::string& note) {
+  std::string csv = ReadFile(data / "values/jaarverslag-2023.csv");
+  size_t row = csv.find("\naandeel-preventie,amsterdam,2023,27,");
+  REQUIRE(row != std::string::npos);
+  csv.erase(row, csv.find('\n', row + 1) - row);
+  WriteFile(data / "values/jaarverslag-2023.csv", csv);
+  WriteFile(data / "values/correcties.csv",
+            "indicator,area,year,value,status,previous,revised_on,source,note\n"
+            "aandeel-preventie,amsterdam,2023,26,revised,27,2024-03-15,jaarverslag-2023," + note + "\n");
 }
 
 TEST_CASE("After one corrected figure only the pages and charts that show it are rendered", "[site][incremental]") {
@@ -165,14 +172,7 @@ TEST_CASE("Incremental builds after corrections of every kind equal full builds 
     CheckSameSite(incremental, full);
   };
   // A figure marked revised: listed under Correcties on the home pages from its year on.
-  std::string csv = ReadFile(data / "values/jaarverslag-2023.csv");
-  size_t row = csv.find("\naandeel-preventie,amsterdam,2023,27,");
-  REQUIRE(row != std::string::npos);
-  csv.erase(row, csv.find('\n', row + 1) - row);
-  WriteFile(data / "values/jaarverslag-2023.csv", csv);
-  WriteFile(data / "values/correcties.csv",
-            "indicator,area,year,value,status,previous,revised_on,source,note\n"
-            "aandeel-preventie,amsterdam,2023,26,revised,27,2024-03-15,jaarverslag-2023,Telfout hersteld.\n");
+  ReviseThePreventionShare(data, "Telfout hersteld.");
   check_round("revised figure");
   // The same figure again with only its note changed.
   ReplaceOnce(data / "values/correcties.csv", "Telfout hersteld.", "Telfout in de urenregistratie hersteld.");
@@ -248,14 +248,7 @@ TEST_CASE("A corrected figure is listed under Correcties on the editions that sh
   TempDir dir;
   fs::path data = dir.path() / "data";
   CopyExampleData(data);
-  std::string csv = ReadFile(data / "values/jaarverslag-2023.csv");
-  size_t row = csv.find("\naandeel-preventie,amsterdam,2023,27,");
-  REQUIRE(row != std::string::npos);
-  csv.erase(row, csv.find('\n', row + 1) - row);
-  WriteFile(data / "values/jaarverslag-2023.csv", csv);
-  WriteFile(data / "values/correcties.csv",
-            "indicator,area,year,value,status,previous,revised_on,source,note\n"
-            "aandeel-preventie,amsterdam,2023,26,revised,27,2024-03-15,jaarverslag-2023,Telfout in de urenregistratie hersteld.\n");
+  ReviseThePreventionShare(data, "Telfout in de urenregistratie hersteld.");
   fs::path out = dir.path() / "site";
   CommandResult build = Build(data, out);
   INFO(build.output);
