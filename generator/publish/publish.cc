@@ -163,8 +163,10 @@ Result<std::unique_ptr<Staging>> Staging::Open(const std::string& out_dir) {
   ListTree(out.string(), "", &staging->published_files_, &published_folders);
   // The site before the current one, left by the last build: made into the new site file by
   // file, it saves creating every folder and linking every unchanged file again (creating a
-  // folder costs more than anything else a small rebuild does). Nothing in it is trusted.
-  fs::rename(previous, folder, ec);
+  // folder costs more than anything else a small rebuild does). Nothing in it is trusted, and
+  // only a real folder is taken: through a symbolic link the build would change files elsewhere.
+  if (fs::is_directory(fs::symlink_status(previous, ec))) fs::rename(previous, folder, ec);
+  else ec = std::make_error_code(std::errc::not_a_directory);
   if (!ec) {
     ListTree(folder.string(), "", &staging->leftovers_, &staging->folders_);
   } else if (!fs::create_directories(folder, ec) || ec) {

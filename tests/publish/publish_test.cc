@@ -149,3 +149,17 @@ TEST_CASE("A staging folder that is not committed leaves the site as it was", "[
   for (const auto& entry : fs::directory_iterator(dir.path())) entries += entry.path().filename() != "site";
   CHECK(entries == 0);
 }
+
+TEST_CASE("A site before that is a symbolic link is not followed", "[publish]") {
+  TempDir dir;
+  fs::path out = dir.path() / "site";
+  fs::path elsewhere = dir.path() / "elsewhere";
+  WriteFile(elsewhere / "keep.txt", "not the generator's");
+  REQUIRE(publish::Publish({{{"index.html", "one"}}}, out.string()).ok());
+  fs::remove_all(dir.path() / ".site.previous");
+  fs::create_directory_symlink(elsewhere, dir.path() / ".site.previous");
+  REQUIRE(publish::Publish({{{"index.html", "two"}}}, out.string()).ok());
+  CHECK(ReadFile(out / "index.html") == "two");
+  CHECK(ReadFile(elsewhere / "keep.txt") == "not the generator's");
+  CHECK(fs::is_directory(elsewhere));
+}
