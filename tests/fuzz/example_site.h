@@ -32,8 +32,9 @@ class ExampleSite {
   const site::FigureText& text() const { return *text_; }
   const templates::TemplateSet& templates() const { return *templates_; }
   const site::Translations& translations() const { return translations_; }
-  /// The charts of edition(), as the site stage keeps them (the SVG left out).
-  const std::map<std::string, site::RenderedChart>& charts() const { return charts_; }
+  /// The charts of edition(), as the site stage keeps them (laid out without Pango: the SVG
+  /// is left out).
+  const site::EditionCharts& charts() const { return *charts_; }
 
  private:
   ExampleSite() {
@@ -45,11 +46,12 @@ class ExampleSite {
     text_ = std::make_unique<site::FigureText>(Must(format::NumberFormat::Create(project_.site.locale)),
                                                translations_);
     templates_ = std::make_unique<templates::TemplateSet>(files.root, files.files);
-    for (const model::Chart& chart : edition().charts) {
-      site::RenderedChart& rendered = charts_[chart.id];
+    charts_ = std::make_unique<site::EditionCharts>(edition(), [this](const model::Chart& chart) {
+      site::RenderedChart rendered;
       rendered.content = site::BuildChart(chart, *figures_, *text_);
       rendered.svg = "<svg></svg>";
-    }
+      return Result<site::RenderedChart>(std::move(rendered));
+    });
   }
 
   template <typename T>
@@ -66,7 +68,7 @@ class ExampleSite {
   std::unique_ptr<derive::Figures> figures_;
   std::unique_ptr<site::FigureText> text_;
   std::unique_ptr<templates::TemplateSet> templates_;
-  std::map<std::string, site::RenderedChart> charts_;
+  std::unique_ptr<site::EditionCharts> charts_;
 };
 
 }  // namespace jv::fuzz
