@@ -21,8 +21,11 @@ bool Incremental::Keep(const std::string& output, const std::vector<std::string>
   auto reads = previous_->reads.find(output);
   if (reads == previous_->reads.end()) return false;
   for (const std::string& key : reads->second) {
+    // "?": a key that could not be evaluated then, or now, never counts as unchanged.
     auto before = previous_->read_hashes.find(key);
-    if (before == previous_->read_hashes.end() || before->second != ReadHash(key)) return false;
+    if (before == previous_->read_hashes.end() || before->second == "?" || before->second != ReadHash(key)) {
+      return false;
+    }
   }
   for (const std::string& file : files) {
     if (!previous_->files.count(file)) return false;  // gone, or changed by hand
