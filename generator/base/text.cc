@@ -46,6 +46,10 @@ std::string JsonString(std::string_view text) {
   return out + "\"";
 }
 
+bool EndsWith(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
 std::vector<std::string> Split(std::string_view text, char sep) {
   std::vector<std::string> parts;
   size_t start = 0;

@@ -16,6 +16,9 @@ std::string EscapeHtml(std::string_view text);
 /// "<" is written as \u003c, so text cannot close the element.
 std::string JsonString(std::string_view text);
 
+/// Whether `text` ends in `suffix`.
+bool EndsWith(std::string_view text, std::string_view suffix);
+
 /// Splits on `sep`, keeping empty fields.
 std::vector<std::string> Split(std::string_view text, char sep);
 

@@ -55,7 +55,7 @@ std::vector<int> Figures::Years(const std::string& indicator, const std::string&
 }
 
 std::vector<const model::Value*> Figures::Revised() const {
-  NoteRead("revised");
+  if (RecordingReads()) NoteRead("revised");
   std::vector<const model::Value*> revised;
   for (const model::Value& value : project_.values) {
     if (value.status == model::ValueStatus::kRevised) revised.push_back(&value);
@@ -114,7 +114,7 @@ std::string Figures::ReadHash(const std::string& key) const {
       if (value.status == model::ValueStatus::kRevised) AppendValue(value, &content);
     }
   } else {
-    return "?";
+    return kUnreadable;
   }
   return ContentHash(content);
 }

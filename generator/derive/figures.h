@@ -33,7 +33,7 @@ class Figures {
   /// Every corrected figure (status "revised"), in the order of the values files.
   std::vector<const model::Value*> Revised() const;
   /// What a read key (derive/reads.h) stands for now, as a content hash: equal hashes mean the
-  /// lookup gives the same answer. A key this build cannot parse hashes to "?".
+  /// lookup gives the same answer. A key this build cannot parse hashes to kUnreadable.
   std::string ReadHash(const std::string& key) const;
 
  private:

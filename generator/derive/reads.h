@@ -16,6 +16,9 @@ namespace jv::derive {
 /// shown on a page).
 using ReadSet = std::set<std::string>;
 
+/// The hash of a key that cannot be evaluated: never counts as unchanged.
+inline constexpr char kUnreadable[] = "?";
+
 /// Records the lookups made on this thread into `reads` while it lives. Recorders nest: an
 /// inner one pauses the outer one (a chart laid out while a page is planned records its own
 /// reads; the page notes the chart's key).

@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <set>
 
+#include "base/text.h"
+
 namespace jv::serve {
 namespace {
 
@@ -21,10 +23,6 @@ constexpr uint32_t kMask = IN_CLOSE_WRITE | IN_MODIFY | IN_ATTRIB | IN_CREATE | 
                            IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR | IN_EXCL_UNLINK;
 
 bool StartsWith(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
-
-bool EndsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
 
 enum class Ready { kTimeout, kEvents, kStop };
 

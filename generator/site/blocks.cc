@@ -268,17 +268,17 @@ Context AreaLinks(const EditionScope& scope, const RenderedChart& chart, const s
     std::snprintf(text, sizeof text, "%.3f", 100 * part / whole);
     return std::string(text);
   };
-  for (const charts::Hotspot& spot : chart.hotspots) {
+  for (const charts::Hotspot& spot : chart.frame.hotspots) {
     if (spot.category >= chart.content.category_areas.size()) continue;
     const model::Area* area = scope.figures->Area(chart.content.category_areas[spot.category]);
     if (area == nullptr || area->kind != model::AreaKind::kDistrict) continue;
     links.Push(Context()
                    .Set("href", to_root + scope.edition->year_folder + "/cijfers/" + area->id + "/index.html")
                    .Set("label", scope.text->T("area_link", "area", area->name))
-                   .Set("left", percent(spot.x, chart.width))
-                   .Set("top", percent(spot.y, chart.height))
-                   .Set("width", percent(spot.width, chart.width))
-                   .Set("height", percent(spot.height, chart.height)));
+                   .Set("left", percent(spot.x, chart.frame.width))
+                   .Set("top", percent(spot.y, chart.frame.height))
+                   .Set("width", percent(spot.width, chart.frame.width))
+                   .Set("height", percent(spot.height, chart.frame.height)));
   }
   return links;
 }

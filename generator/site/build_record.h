@@ -23,13 +23,6 @@ struct ChapterFacts {
   std::vector<SectionLink> links;
 };
 
-/// What a page needs of a chart besides its content and its SVG (the published file), so that a
-/// page can show a kept chart without laying it out again.
-struct ChartFrame {
-  double width = 0, height = 0;
-  std::vector<charts::Hotspot> hotspots;
-};
-
 struct BuildRecord {
   struct File {
     std::string hash;  ///< ContentHash of its bytes

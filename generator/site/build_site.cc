@@ -5,6 +5,7 @@
 
 #include "base/build_id.h"
 #include "base/content_hash.h"
+#include "base/text.h"
 #include "charts/render.h"
 #include "derive/figures.h"
 #include "format/number_format.h"
@@ -36,12 +37,9 @@ Status CheckAssets(const load::TemplateFiles& files, const std::map<std::string,
 // Files of the site whose names end in `suffix`: rendered by this build, or (`with_kept`)
 // kept from the previous one as well.
 int CountSuffix(const publish::SitePlan& plan, const std::string& suffix, bool with_kept) {
-  auto ends = [&](const std::string& path) {
-    return path.size() >= suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
-  };
   int count = 0;
-  for (const auto& [path, bytes] : plan.files) count += ends(path);
-  for (const std::string& path : plan.kept) count += with_kept && ends(path);
+  for (const auto& [path, bytes] : plan.files) count += EndsWith(path, suffix);
+  for (const std::string& path : plan.kept) count += with_kept && EndsWith(path, suffix);
   return count;
 }
 

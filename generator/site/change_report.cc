@@ -2,12 +2,10 @@
 
 #include <set>
 
+#include "base/text.h"
+
 namespace jv::site {
 namespace {
-
-bool EndsWith(const std::string& text, const std::string& suffix) {
-  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
 
 // "2023/charts/preventie-tijd-1x.png" -> "2023/charts/preventie-tijd": one entry per chart.
 std::string ChartName(const std::string& path) {

@@ -16,18 +16,24 @@
 
 namespace jv::site {
 
+/// What a page needs of a laid-out chart besides its content and its SVG. The build record
+/// keeps it, so that a page can show a kept chart without laying it out again.
+struct ChartFrame {
+  double width = 0, height = 0;           ///< CSS pixels of the SVG
+  std::vector<charts::Hotspot> hotspots;  ///< from the layout, for links over the chart
+};
+
 /// A chart laid out: what its files and the pages showing it are made from.
 struct RenderedChart {
   ChartContent content;
-  std::shared_ptr<const charts::DisplayList> layout;  ///< for the PNG and PDF painters
+  std::shared_ptr<const charts::DisplayList> layout;  ///< for the PNG and PDF painters; null for a kept chart
   std::string svg;
-  double width = 0, height = 0;           ///< CSS pixels of the SVG
-  std::vector<charts::Hotspot> hotspots;  ///< from the layout, for links over the chart
-  derive::ReadSet reads;                  ///< the figures it was made from
+  ChartFrame frame;
+  derive::ReadSet reads;  ///< the figures it was made from
 };
 
 /// Read keys (derive/reads.h) of pages that show a chart: "chart/<its path without
-/// extension>". Such a key stands for every figure the chart read (SitePlanner hashes it), so a
+/// extension>". Such a key stands for every figure the chart read (site/incremental.cc hashes it), so a
 /// page showing hundreds of charts records hundreds of keys, not every figure behind them.
 inline constexpr char kChartReadPrefix[] = "chart/";
 

@@ -21,9 +21,9 @@ bool Incremental::Keep(const std::string& output, const std::vector<std::string>
   auto reads = previous_->reads.find(output);
   if (reads == previous_->reads.end()) return false;
   for (const std::string& key : reads->second) {
-    // "?": a key that could not be evaluated then, or now, never counts as unchanged.
     auto before = previous_->read_hashes.find(key);
-    if (before == previous_->read_hashes.end() || before->second == "?" || before->second != ReadHash(key)) {
+    if (before == previous_->read_hashes.end() || before->second == derive::kUnreadable ||
+        before->second != ReadHash(key)) {
       return false;
     }
   }
@@ -70,7 +70,7 @@ const std::string& Incremental::ReadHash(const std::string& key) {
   if (key.rfind(kChartReadPrefix, 0) == 0) {
     auto chart = record_->reads.find(key.substr(sizeof kChartReadPrefix - 1));
     if (chart == record_->reads.end()) {
-      hash = "?";
+      hash = derive::kUnreadable;
     } else {
       std::string reads;
       for (const std::string& read : chart->second) reads += read + '\t' + ReadHash(read) + '\n';
@@ -95,7 +95,7 @@ std::optional<ChapterFacts> Incremental::PreviousChapter(const std::string& path
   if (!search_texts_) {
     search_texts_.emplace();
     for (const auto& [file, published] : previous_->files) {
-      if (file.rfind("zoeken/zoekindex.", 0) != 0) continue;
+      if (!IsSearchIndexPath(file)) continue;
       if (std::optional<std::string> script = ReadPublished(file)) *search_texts_ = SearchTexts(*script);
     }
   }

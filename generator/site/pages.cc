@@ -144,9 +144,7 @@ class SitePlanner {
     if (!layout.ok()) return Status(layout.status()).WithContext("while drawing chart '" + chart.id + "' (" + chart.where.ToString() + ")");
     rendered.layout = std::make_shared<const charts::DisplayList>(std::move(*layout));
     rendered.svg = charts::PaintSvg(*rendered.layout);
-    rendered.width = rendered.layout->width;
-    rendered.height = rendered.layout->height;
-    rendered.hotspots = rendered.layout->hotspots;
+    rendered.frame = {rendered.layout->width, rendered.layout->height, rendered.layout->hotspots};
     return rendered;
   }
 
@@ -159,9 +157,7 @@ class SitePlanner {
     RenderedChart kept;
     kept.content = BuildChart(chart, *in_.figures, *in_.text);
     kept.svg = std::move(*svg);
-    kept.width = frame->width;
-    kept.height = frame->height;
-    kept.hotspots = frame->hotspots;
+    kept.frame = *frame;
     return kept;
   }
 
@@ -198,7 +194,7 @@ class SitePlanner {
       const RenderedChart& rendered = **drawn[i];
       std::string base = charts_->Path(to_draw[i]->id);
       incremental_.Record(base, rendered.reads);
-      record_->charts[base] = {rendered.width, rendered.height, rendered.hotspots};
+      record_->charts[base] = rendered.frame;
       std::shared_ptr<const charts::DisplayList> list = rendered.layout;
       std::string source = charts::Fingerprint(*list);
       std::vector<std::string> files = ChartFiles(base), pictures = ChartPictures(base);
@@ -216,7 +212,7 @@ class SitePlanner {
   static bool HasPage(const model::Edition& edition, const std::string& page) {
     if (page == "index.html" || page.compare(0, 8, "cijfers/") == 0) return true;
     static const std::string kIndex = "/index.html";
-    if (page.size() <= kIndex.size() || page.compare(page.size() - kIndex.size(), kIndex.size(), kIndex) != 0) return false;
+    if (page.size() <= kIndex.size() || !EndsWith(page, kIndex)) return false;
     for (const model::Chapter& chapter : edition.chapters) {
       if (page.size() == chapter.slug.size() + kIndex.size() && page.compare(0, chapter.slug.size(), chapter.slug) == 0) return true;
     }
@@ -330,8 +326,7 @@ class SitePlanner {
 
   // "2023/in-cijfers/index.html" -> "2023/in-cijfers/"; other files stay as they are.
   static std::string FolderOf(const std::string& path) {
-    bool index = path.size() >= 10 && path.compare(path.size() - 10, 10, "index.html") == 0;
-    return index ? path.substr(0, path.size() - 10) : path;
+    return EndsWith(path, "index.html") ? path.substr(0, path.size() - 10) : path;
   }
 
   // The preview image of the page at `path`; "" when it has none. 404.html is shown for other
@@ -534,11 +529,12 @@ class SitePlanner {
     return drafts;
   }
 
-  Status PlanChapter(const model::Edition& edition, size_t index, int number, markdown::Document doc) {
+  // Plans a rendered chapter's page from `doc`, its Markdown, and completes the draft's facts.
+  Status PlanChapter(const model::Edition& edition, size_t index, int number, markdown::Document doc,
+                     ChapterDraft* draft) {
     const model::Chapter& chapter = edition.chapters[index];
-    ChapterDraft& draft = drafts_[index];
-    draft.facts.search_text = doc.text;
-    for (const auto& heading : doc.headings) draft.facts.anchors.push_back(heading.anchor);
+    draft->facts.search_text = doc.text;
+    for (const auto& heading : doc.headings) draft->facts.anchors.push_back(heading.anchor);
     const std::string to_root = "../../";
     Context toc = Context::List();
     for (const auto& heading : doc.headings) {
@@ -561,7 +557,7 @@ class SitePlanner {
     RenderPage(edition, ChapterPath(edition, chapter), chapter.title, "chapter.mustache", std::move(body),
                PageContext(edition, to_root, chapter.title + " – " + edition.title, chapter.slug, chapter.slug + "/index.html",
                            Breadcrumbs({{edition.title, "../index.html"}}, chapter.title)));
-    incremental_.Record(ChapterPath(edition, chapter), draft.reads);
+    incremental_.Record(ChapterPath(edition, chapter), draft->reads);
     return Status();
   }
 
@@ -710,7 +706,7 @@ class SitePlanner {
   // as a script the page loads (a fetched JSON file would not load from file://).
   Status PlanSearch(const model::Edition& edition) {
     std::string index = SearchIndexScript(search_, in_.jobs);
-    std::string index_path = "zoeken/" + HashedName("zoekindex.js", index);
+    std::string index_path = kSearchFolder + HashedName(kSearchIndexName, index);
     plan_.files[index_path] = std::move(index);
     Context body = Context()
                        .Set("title", in_.text->T("search"))
@@ -740,7 +736,7 @@ class SitePlanner {
     if (base_url.empty()) return;
     std::set<std::string> pages;
     auto add = [&](const std::string& path) {
-      if (path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0 && path != "404.html") pages.insert(path);
+      if (EndsWith(path, ".html") && path != "404.html") pages.insert(path);
     };
     for (const auto& [path, bytes] : plan_.files) add(path);
     for (const std::string& path : plan_.kept) add(path);
@@ -768,18 +764,18 @@ class SitePlanner {
     JV_RETURN_IF_ERROR(PlanHome(edition, edition.year_folder + "/index.html", "../"));
     // Every chapter is rendered even after one fails, so all mistakes are reported at once.
     std::vector<Diagnostic> problems;
-    drafts_ = ChapterDrafts(edition);
+    std::vector<ChapterDraft> drafts = ChapterDrafts(edition);
     int number = 0;
     for (size_t i = 0; i < edition.chapters.size(); ++i) {
       int shown = edition.chapters[i].numbered ? ++number : 0;
-      ChapterDraft& draft = drafts_[i];
+      ChapterDraft& draft = drafts[i];
       if (!draft.kept) {
-        Status chapter = draft.doc->ok() ? PlanChapter(edition, i, shown, std::move(**draft.doc)) : draft.doc->status();
+        Status chapter =
+            draft.doc->ok() ? PlanChapter(edition, i, shown, std::move(**draft.doc), &draft) : draft.doc->status();
         problems.insert(problems.end(), chapter.diagnostics().begin(), chapter.diagnostics().end());
       }
       AddChapterFacts(edition, edition.chapters[i], draft.facts);
     }
-    drafts_.clear();
     CheckSectionLinks(&problems);
     if (!problems.empty()) return Status::FromDiagnostics(std::move(problems));
     JV_RETURN_IF_ERROR(PlanDashboard(edition));
@@ -804,7 +800,6 @@ class SitePlanner {
   std::map<std::string, std::string> asset_paths_;
   std::string font_regular_, font_bold_;
   std::unique_ptr<EditionCharts> charts_;  // of the edition being planned
-  std::vector<ChapterDraft> drafts_;       // of the edition being planned
   std::vector<SearchEntry> search_;
   mutable std::vector<SectionLink> section_links_;              // of the edition being planned
   std::map<std::string, std::vector<std::string>> anchors_;     // of the edition being planned: chapter slug -> heading anchors

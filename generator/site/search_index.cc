@@ -57,6 +57,10 @@ bool Expect(std::string_view text, size_t* pos, std::string_view what) {
 
 }  // namespace
 
+bool IsSearchIndexPath(const std::string& path) {
+  return path.rfind(std::string(kSearchFolder) + "zoekindex.", 0) == 0 && EndsWith(path, ".js");
+}
+
 std::string SearchIndexScript(const std::vector<SearchEntry>& entries, int jobs) {
   std::vector<std::string> lines(entries.size());
   ParallelFor(jobs, entries.size(), [&](size_t i) {

@@ -9,6 +9,12 @@
 
 namespace jv::site {
 
+/// The index is published as kSearchFolder + "zoekindex.<hash>.js" beside the search page.
+inline constexpr char kSearchFolder[] = "zoeken/";
+inline constexpr char kSearchIndexName[] = "zoekindex.js";
+/// Whether `path` (from the site root) is a published search index.
+bool IsSearchIndexPath(const std::string& path);
+
 struct SearchEntry {
   std::string title, href, text;  ///< href from the site root
 };

@@ -149,6 +149,11 @@ TEST_CASE("After one corrected figure only the pages and charts that show it are
   REQUIRE(stat((out / unrelated).c_str(), &before) == 0);
   CHECK(update.output.find(unrelated) == std::string::npos);
 
+  // --force keeps nothing.
+  Rendered forced = RenderedCounts(Build(data, out, "--force").output);
+  CHECK(forced.pages_rendered == 117);
+  CHECK(forced.charts_drawn == 84);
+
   // A chapter's text is not a figure: every page is rendered again (each lists the chapters).
   ReplaceOnce(data / "2023/chapters/in-cijfers.md", "\n\n## Onze", "\n\nEen nieuwe zin.\n\n## Onze");
   Rendered edited = RenderedCounts(Build(data, out).output);
