@@ -9,7 +9,7 @@
 //   svg      Layout + PaintSvg
 //   png+svg  Layout + PaintSvg + PaintPng(2x)
 //   both     svg, then png+svg (what run_charts.sh uses)
-//   parts    not a comparison: Layout, PaintSvg and PaintPng(2x) timed alone (ms per chart)
+//   parts    not a comparison: Layout and each painter timed alone (ms per chart)
 //
 // Usage: chart_bench [--n N] [--warmup W] [--mode svg|png+svg|both|parts] [--data FILE]
 //                    [--write DIR]
@@ -105,7 +105,7 @@ void Run(const ChartSpec& spec, const Theme& theme, bool png, int n, int warmup)
   std::fflush(stdout);
 }
 
-/// Where the time of one chart goes: Layout, PaintSvg and PaintPng(2x) each timed alone.
+/// Where the time of one chart goes: Layout and each painter timed alone.
 void Parts(const ChartSpec& spec, const Theme& theme, int n, int warmup) {
   jv::Result<DisplayList> list = jv::charts::Layout(spec, theme);
   if (!list.ok()) Die(list.status());
@@ -122,6 +122,9 @@ void Parts(const ChartSpec& spec, const Theme& theme, int n, int warmup) {
   time("layout", [&] { return jv::charts::Layout(spec, theme)->items.size(); });
   time("paint_svg", [&] { return jv::charts::PaintSvg(*list).size(); });
   time("paint_png_2x", [&] { return jv::charts::PaintPng(*list, 2.0)->size(); });
+  time("paint_png_1x", [&] { return jv::charts::PaintPng(*list, 1.0)->size(); });
+  time("paint_png_2x_and_1x", [&] { return jv::charts::PaintPng2xAnd1x(*list)->second.size(); });
+  time("paint_pdf", [&] { return jv::charts::PaintPdf(*list)->size(); });
   if (sink == 0) std::printf("nothing painted\n");
 }
 

@@ -4,8 +4,12 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "charts/pango_setup.h"
 #include "charts/png_encoder.h"
@@ -158,7 +162,8 @@ static cairo_surface_t* ReusableSurface(int width, int height) {
   return holder.surface;
 }
 
-Result<std::string> PaintPng(const DisplayList& list, double scale) {
+// Paints `list` at `scale` into this thread's reusable surface, flushed and ready to read.
+static Result<cairo_surface_t*> PaintPixels(const DisplayList& list, double scale) {
   if (!(scale > 0 && scale <= 8)) return Status::Error({}, "PNG scale must be in (0, 8]");
   int width = static_cast<int>(std::ceil(list.width * scale));
   int height = static_cast<int>(std::ceil(list.height * scale));
@@ -173,14 +178,61 @@ Result<std::string> PaintPng(const DisplayList& list, double scale) {
   }
   cairo_status_t status = cairo_status(cr);
   cairo_destroy(cr);
-  std::string png;
-  if (status == CAIRO_STATUS_SUCCESS) {
-    cairo_surface_flush(surface);
-    png = EncodeOpaquePng(cairo_image_surface_get_data(surface), width, height,
-                          cairo_image_surface_get_stride(surface));
-  }
   if (status != CAIRO_STATUS_SUCCESS) return CairoError(list, "PNG painting failed", status);
-  return png;
+  cairo_surface_flush(surface);
+  return surface;
+}
+
+static std::string EncodeSurface(cairo_surface_t* surface) {
+  return EncodeOpaquePng(cairo_image_surface_get_data(surface), cairo_image_surface_get_width(surface),
+                         cairo_image_surface_get_height(surface), cairo_image_surface_get_stride(surface));
+}
+
+// The rounded mean of four pixels, the channels summed two at a time in the 16-bit lanes of a
+// 32-bit word, where four 8-bit values cannot overflow.
+static inline uint32_t Mean(uint32_t a, uint32_t b, uint32_t c, uint32_t d) {
+  constexpr uint32_t kLanes = 0x00FF00FFu, kHalf = 0x00020002u;  // +2: rounds the quarter to nearest
+  uint32_t even = (a & kLanes) + (b & kLanes) + (c & kLanes) + (d & kLanes) + kHalf;
+  uint32_t odd = (a >> 8 & kLanes) + (b >> 8 & kLanes) + (c >> 8 & kLanes) + (d >> 8 & kLanes) + kHalf;
+  return (even >> 2 & kLanes) | (odd >> 2 & kLanes) << 8;
+}
+
+// Each pixel of the `width` × `height` result (rows of `width` words, reused per thread) is the
+// mean of a 2 × 2 block of `source`, the last row or column repeated where `source` is odd.
+static const uint32_t* HalvePixels(cairo_surface_t* source, int width, int height) {
+  thread_local std::vector<uint32_t> out;
+  out.resize(static_cast<size_t>(width) * height);
+  const unsigned char* data = cairo_image_surface_get_data(source);
+  const int stride = cairo_image_surface_get_stride(source);
+  const int source_width = cairo_image_surface_get_width(source);
+  const int source_height = cairo_image_surface_get_height(source);
+  const int whole = std::min(width, source_width / 2);  // blocks with both columns inside
+  for (int y = 0; y < height; ++y) {
+    const auto* top = reinterpret_cast<const uint32_t*>(data + static_cast<size_t>(std::min(2 * y, source_height - 1)) * stride);
+    const auto* bottom = reinterpret_cast<const uint32_t*>(data + static_cast<size_t>(std::min(2 * y + 1, source_height - 1)) * stride);
+    uint32_t* row = out.data() + static_cast<size_t>(y) * width;
+    for (int x = 0; x < whole; ++x) row[x] = Mean(top[2 * x], top[2 * x + 1], bottom[2 * x], bottom[2 * x + 1]);
+    for (int x = whole; x < width; ++x) {
+      int left = std::min(2 * x, source_width - 1), right = std::min(2 * x + 1, source_width - 1);
+      row[x] = Mean(top[left], top[right], bottom[left], bottom[right]);
+    }
+  }
+  return out.data();
+}
+
+Result<std::string> PaintPng(const DisplayList& list, double scale) {
+  Result<cairo_surface_t*> surface = PaintPixels(list, scale);
+  if (!surface.ok()) return surface.status();
+  return EncodeSurface(*surface);
+}
+
+Result<std::pair<std::string, std::string>> PaintPng2xAnd1x(const DisplayList& list) {
+  Result<cairo_surface_t*> surface = PaintPixels(list, 2);
+  if (!surface.ok()) return surface.status();
+  int width = static_cast<int>(std::ceil(list.width)), height = static_cast<int>(std::ceil(list.height));
+  const uint32_t* single = HalvePixels(*surface, width, height);
+  return std::make_pair(EncodeSurface(*surface),
+                        EncodeOpaquePng(reinterpret_cast<const unsigned char*>(single), width, height, width * 4));
 }
 
 Result<std::string> PaintPdf(const DisplayList& list) {

@@ -52,13 +52,17 @@ void Incremental::Record(const std::string& output, const derive::ReadSet& reads
   for (const std::string& key : reads) record_->read_hashes[key] = ReadHash(key);
 }
 
-bool Incremental::KeepPicture(const std::string& path, const std::string& source, std::set<std::string>* kept) {
-  record_->pictures[path] = source;
-  if (previous_ == nullptr) return false;
-  auto before = previous_->pictures.find(path);
-  if (before == previous_->pictures.end() || before->second != source || !previous_->files.count(path)) return false;
-  kept->insert(path);
-  return true;
+bool Incremental::KeepPictures(const std::vector<std::string>& paths, const std::string& source,
+                               std::set<std::string>* kept) {
+  bool keep = previous_ != nullptr;
+  for (const std::string& path : paths) {
+    record_->pictures[path] = source;
+    if (!keep) continue;
+    auto before = previous_->pictures.find(path);
+    keep = before != previous_->pictures.end() && before->second == source && previous_->files.count(path);
+  }
+  if (keep) kept->insert(paths.begin(), paths.end());
+  return keep;
 }
 
 // A chart's key (a page shows the chart) stands for every figure that chart read, as this build

@@ -32,9 +32,10 @@ class Incremental {
   /// Records that `output` was made from the figures `reads`.
   void Record(const std::string& output, const derive::ReadSet& reads);
 
-  /// Keeps the previous picture at `path` (adds it to `kept`) when it was painted from the same
-  /// `source` (a hash of everything that decides its pixels); records the source either way.
-  bool KeepPicture(const std::string& path, const std::string& source, std::set<std::string>* kept);
+  /// Keeps the previous pictures at `paths`, painted together (adds them to `kept`), when each
+  /// was painted from the same `source` (a hash of everything that decides their pixels);
+  /// records the source either way.
+  bool KeepPictures(const std::vector<std::string>& paths, const std::string& source, std::set<std::string>* kept);
 
   /// The frame the previous build recorded for the chart at `path` (without extension).
   const ChartFrame* PreviousChart(const std::string& path) const;

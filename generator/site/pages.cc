@@ -33,11 +33,11 @@ std::string HashedName(const std::string& name, const std::string& bytes) {
   return name.substr(0, dot) + "." + hash + name.substr(dot);
 }
 
-// A picture still to be painted (PNG, PDF): the expensive part of a build, run after the pages
-// are planned, on several threads.
+// Pictures still to be painted (PNG, PDF): the expensive part of a build, run after the pages
+// are planned, on several threads. `paint` returns one file per path, in the same order.
 struct PaintJob {
-  std::string path;
-  std::function<Result<std::string>()> paint;
+  std::vector<std::string> paths;
+  std::function<Result<std::vector<std::string>>()> paint;
 };
 
 // A page whose templates are still to be filled: its data is complete, so it can be rendered
@@ -95,27 +95,43 @@ class SitePlanner {
     plan_.files[font_bold_] = in_.font_bold;
   }
 
-  // Plans the picture at `path`, painted from `source` (everything that decides its pixels).
-  // The previous build's file is kept when it was painted from the same source by the same
-  // generator; otherwise `paint` runs later with the other jobs.
-  void PlanPicture(const std::string& path, const std::string& source, std::function<Result<std::string>()> paint) {
-    if (incremental_.KeepPicture(path, ContentHash(in_.generator_id + '\0' + source), &plan_.kept)) return;
-    paint_jobs_.push_back({path, std::move(paint)});
+  // Plans the pictures at `paths`, painted together from `source` (everything that decides
+  // their pixels). The previous build's files are kept when they were painted from the same
+  // source by the same generator; otherwise `paint` runs later with the other jobs.
+  void PlanPictures(const std::vector<std::string>& paths, const std::string& source,
+                    std::function<Result<std::vector<std::string>>()> paint) {
+    if (incremental_.KeepPictures(paths, ContentHash(in_.generator_id + '\0' + source), &plan_.kept)) return;
+    paint_jobs_.push_back({paths, std::move(paint)});
+  }
+  template <typename Paint>
+  void PlanPicture(const std::string& path, const std::string& source, Paint paint) {
+    PlanPictures({path}, source, [paint]() -> Result<std::vector<std::string>> {
+      Result<std::string> painted = paint();
+      if (!painted.ok()) return painted.status();
+      return std::vector<std::string>{std::move(*painted)};
+    });
   }
 
   // Runs the paint jobs on up to in_.jobs threads. Each job writes only its own result, and
   // results enter the plan in job order, so the output does not depend on the thread count.
   Status PaintPictures() {
-    std::vector<Result<std::string>> results(paint_jobs_.size(), Result<std::string>(std::string()));
-    std::vector<BuildRecord::File> written(paint_jobs_.size());
+    std::vector<Result<std::vector<std::string>>> results(paint_jobs_.size(), std::vector<std::string>());
+    std::vector<std::vector<BuildRecord::File>> written(paint_jobs_.size());
     std::atomic<size_t> done{0};
     std::mutex progress_mutex;
     ParallelFor(in_.jobs, paint_jobs_.size(), [&](size_t i) {
-      Result<std::string> painted = paint_jobs_[i].paint();
+      const PaintJob& job = paint_jobs_[i];
+      Result<std::vector<std::string>> painted = job.paint();
+      if (painted.ok() && painted->size() != job.paths.size()) {
+        painted = Status::Error({}, "painted " + std::to_string(painted->size()) + " pictures instead of " +
+                                        std::to_string(job.paths.size()));
+      }
       if (in_.staging != nullptr && painted.ok()) {  // to disk now, keeping only its record
-        written[i] = {ContentHash(*painted), painted->size()};
-        Status added = in_.staging->Add(paint_jobs_[i].path, *painted);
-        if (!added.ok()) results[i] = added;
+        for (size_t k = 0; k < job.paths.size() && results[i].ok(); ++k) {
+          written[i].push_back({ContentHash((*painted)[k]), (*painted)[k].size()});
+          Status added = in_.staging->Add(job.paths[k], (*painted)[k]);
+          if (!added.ok()) results[i] = added;
+        }
       } else {
         results[i] = std::move(painted);
       }
@@ -126,9 +142,12 @@ class SitePlanner {
       }
     });
     for (size_t i = 0; i < paint_jobs_.size(); ++i) {
-      if (!results[i].ok()) return Status(results[i].status()).WithContext("while painting " + paint_jobs_[i].path);
-      if (in_.staging != nullptr) record_->files[paint_jobs_[i].path] = written[i];
-      else plan_.files[paint_jobs_[i].path] = std::move(*results[i]);
+      const std::vector<std::string>& paths = paint_jobs_[i].paths;
+      if (!results[i].ok()) return Status(results[i].status()).WithContext("while painting " + paths[0]);
+      for (size_t k = 0; k < paths.size(); ++k) {
+        if (in_.staging != nullptr) record_->files[paths[k]] = written[i][k];
+        else plan_.files[paths[k]] = std::move((*results[i])[k]);
+      }
     }
     paint_jobs_.clear();
     return Status();
@@ -198,8 +217,11 @@ class SitePlanner {
       std::shared_ptr<const charts::DisplayList> list = rendered.layout;
       std::string source = charts::Fingerprint(*list);
       std::vector<std::string> files = ChartFiles(base), pictures = ChartPictures(base);
-      PlanPicture(pictures[0], source + "png2", [list] { return charts::PaintPng(*list, 2.0); });
-      PlanPicture(pictures[1], source + "png1", [list] { return charts::PaintPng(*list, 1.0); });
+      PlanPictures({pictures[0], pictures[1]}, source + "png", [list]() -> Result<std::vector<std::string>> {
+        Result<std::pair<std::string, std::string>> png = charts::PaintPng2xAnd1x(*list);
+        if (!png.ok()) return png.status();
+        return std::vector<std::string>{std::move(png->first), std::move(png->second)};
+      });
       PlanPicture(pictures[2], source + "pdf", [list] { return charts::PaintPdf(*list); });
       plan_.files[files[0]] = rendered.svg;
       plan_.files[files[1]] = rendered.content.csv;

@@ -1,8 +1,11 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdint>
+#include <utility>
 
 #include "chart_fixtures.h"
+#include "png_pixels.h"
 
 namespace jv::charts {
 namespace {
@@ -65,6 +68,43 @@ TEST_CASE("Different charts give different images", "[charts]") {
   REQUIRE(bar.ok());
   REQUIRE(other.ok());
   CHECK(*bar != *other);
+}
+
+TEST_CASE("PNG 2x and 1x painted together: the 1x picture is the 2x one averaged per 2x2 block", "[charts]") {
+  for (const ChartSpec& spec : testing::AllKinds()) {
+    INFO(spec.id);
+    DisplayList list = MustLayout(spec);
+    Result<std::pair<std::string, std::string>> pair = PaintPng2xAnd1x(list);
+    Result<std::string> two = PaintPng(list, 2), one = PaintPng(list, 1);
+    REQUIRE(pair.ok());
+    REQUIRE(two.ok());
+    REQUIRE(one.ok());
+    CHECK(pair->first == *two);
+    testing::Pixels big, small, painted;
+    REQUIRE(testing::DecodePng(pair->first, &big));
+    REQUIRE(testing::DecodePng(pair->second, &small));
+    REQUIRE(testing::DecodePng(*one, &painted));
+    REQUIRE(small.width == painted.width);
+    REQUIRE(small.height == painted.height);
+    long wrong = 0;
+    for (int y = 0; y < small.height; ++y) {
+      for (int x = 0; x < small.width; ++x) {
+        for (int c = 0; c < 3; ++c) {  // B, G, R in Cairo's little-endian words; alpha is opaque
+          int sum = 0;
+          for (int dy = 0; dy < 2; ++dy)
+            for (int dx = 0; dx < 2; ++dx)
+              sum += big.argb[(static_cast<size_t>(std::min(2 * y + dy, big.height - 1)) * big.width +
+                               std::min(2 * x + dx, big.width - 1)) * 4 + c];
+          if (small.argb[(static_cast<size_t>(y) * small.width + x) * 4 + c] != (sum + 2) / 4) ++wrong;
+        }
+      }
+    }
+    CHECK(wrong == 0);
+    // And it is the chart as Cairo paints it at 1x, give or take anti-aliasing at edges.
+    long differing = testing::CountDifferentPixels(small, painted, 64);
+    CHECK(differing >= 0);
+    CHECK(differing < static_cast<long>(small.width) * small.height / 50);
+  }
 }
 
 TEST_CASE("PNG rejects a scale that is not positive", "[charts]") {
