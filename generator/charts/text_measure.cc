@@ -5,6 +5,7 @@
 
 #include <map>
 #include <tuple>
+#include <utility>
 
 #include "charts/pango_setup.h"
 
@@ -61,7 +62,10 @@ struct TextMeasurer::Impl {
   PangoLayout* layout = nullptr;
   // Charts repeat the same strings (years, area names, tick labels) at the same sizes, and a
   // Pango layout pass costs far more than a lookup.
-  std::map<std::tuple<std::string, double, bool>, TextExtents> measured;
+  using Key = std::tuple<std::string, double, bool>;  // text, size, bold
+  std::map<Key, TextExtents> measured;
+  std::map<std::pair<Key, double>, std::vector<std::string>> wrapped;  // by max width
+  std::map<Key, double> min_wrap_widths;
 
   ~Impl() {
     if (layout != nullptr) g_object_unref(layout);
@@ -131,6 +135,9 @@ std::vector<std::string> TextMeasurer::Wrap(std::string_view text, TextStyle sty
                                             double max_width) const {
   std::vector<std::string> lines;
   if (text.empty()) return lines;
+  auto key = std::make_pair(std::make_tuple(std::string(text), style.size, style.bold), max_width);
+  auto cached = impl_->wrapped.find(key);
+  if (cached != impl_->wrapped.end()) return cached->second;
   impl_->Set(text, style, std::max(max_width, 1.0));
   for (GSList* it = pango_layout_get_lines_readonly(impl_->layout); it != nullptr;
        it = it->next) {
@@ -140,11 +147,15 @@ std::vector<std::string> TextMeasurer::Wrap(std::string_view text, TextStyle sty
     if (!piece.empty()) lines.push_back(std::move(piece));
   }
   if (lines.empty()) lines.emplace_back(text);
+  impl_->wrapped.emplace(std::move(key), lines);
   return lines;
 }
 
 double TextMeasurer::MinWrapWidth(std::string_view text, TextStyle style) const {
   if (text.empty()) return 0;
+  auto key = std::make_tuple(std::string(text), style.size, style.bold);
+  auto cached = impl_->min_wrap_widths.find(key);
+  if (cached != impl_->min_wrap_widths.end()) return cached->second;
   // With word wrapping only and a tiny width, every line is one unbreakable piece.
   impl_->Set(text, style, 1, PANGO_WRAP_WORD);
   double widest = 0;
@@ -154,6 +165,7 @@ double TextMeasurer::MinWrapWidth(std::string_view text, TextStyle style) const 
     pango_layout_line_get_extents(static_cast<PangoLayoutLine*>(it->data), nullptr, &logical);
     widest = std::max(widest, FromPango(logical.width));
   }
+  impl_->min_wrap_widths.emplace(std::move(key), widest);
   return widest;
 }
 
