@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -33,11 +34,16 @@ std::string HashedName(const std::string& name, const std::string& bytes) {
   return name.substr(0, dot) + "." + hash + name.substr(dot);
 }
 
-// Pictures still to be painted (PNG, PDF): the expensive part of a build, run after the pages
-// are planned, on several threads. `paint` returns one file per path, in the same order.
+// Pictures to be painted (PNG, PDF), the expensive part of a build: posted to the worker
+// threads as soon as they are planned, so they are painted while the pages are still being
+// planned. `paint` returns one file per path, in the same order; the thread that runs the job
+// fills in the rest.
 struct PaintJob {
   std::vector<std::string> paths;
   std::function<Result<std::vector<std::string>>()> paint;
+  Status status;
+  std::vector<std::string> painted;        // the files, when there is no staging folder
+  std::vector<BuildRecord::File> written;  // else what was written there
 };
 
 // A page whose templates are still to be filled: its data is complete, so it can be rendered
@@ -63,7 +69,8 @@ class SitePlanner {
       : in_(input),
         record_(record),
         incremental_(input.previous, input.reuse_outputs, *input.figures, input.published_dir, record),
-        fixed_texts_(Context::Shared(FixedTexts(*input.text))) {}
+        fixed_texts_(Context::Shared(FixedTexts(*input.text))),
+        pool_(input.jobs) {}
 
   Result<publish::SitePlan> Run() {
     PlanAssets();
@@ -101,7 +108,9 @@ class SitePlanner {
   void PlanPictures(const std::vector<std::string>& paths, const std::string& source,
                     std::function<Result<std::vector<std::string>>()> paint) {
     if (incremental_.KeepPictures(paths, ContentHash(in_.generator_id + '\0' + source), &plan_.kept)) return;
-    paint_jobs_.push_back({paths, std::move(paint)});
+    PaintJob* job = &paint_jobs_.emplace_back(PaintJob{paths, std::move(paint), Status(), {}, {}});
+    ++pictures_planned_;
+    pool_.Post([this, job] { Paint(job); });
   }
   template <typename Paint>
   void PlanPicture(const std::string& path, const std::string& source, Paint paint) {
@@ -112,45 +121,46 @@ class SitePlanner {
     });
   }
 
-  // Runs the paint jobs on up to in_.jobs threads. Each job writes only its own result, and
-  // results enter the plan in job order, so the output does not depend on the thread count.
+  // Runs one paint job, on any thread; writes only to `job`, and to the staging folder.
+  void Paint(PaintJob* job) {
+    Result<std::vector<std::string>> painted = job->paint();
+    if (painted.ok() && painted->size() != job->paths.size()) {
+      painted = Status::Error({}, "painted " + std::to_string(painted->size()) + " pictures instead of " +
+                                      std::to_string(job->paths.size()));
+    }
+    if (!painted.ok()) {
+      job->status = painted.status();
+    } else if (in_.staging == nullptr) {
+      job->painted = std::move(*painted);
+    } else {  // to disk now, keeping only its record
+      for (size_t k = 0; k < job->paths.size() && job->status.ok(); ++k) {
+        job->written.push_back({ContentHash((*painted)[k]), (*painted)[k].size()});
+        job->status = in_.staging->Add(job->paths[k], (*painted)[k]);
+      }
+    }
+    Progress("pictures", ++pictures_painted_, pictures_planned_);
+  }
+
+  // Waits for the paint jobs still running or queued, helping with them, and enters their
+  // files into the plan in the order they were planned, so the output does not depend on the
+  // number of threads.
   Status PaintPictures() {
-    std::vector<Result<std::vector<std::string>>> results(paint_jobs_.size(), std::vector<std::string>());
-    std::vector<std::vector<BuildRecord::File>> written(paint_jobs_.size());
-    std::atomic<size_t> done{0};
-    std::mutex progress_mutex;
-    ParallelFor(in_.jobs, paint_jobs_.size(), [&](size_t i) {
-      const PaintJob& job = paint_jobs_[i];
-      Result<std::vector<std::string>> painted = job.paint();
-      if (painted.ok() && painted->size() != job.paths.size()) {
-        painted = Status::Error({}, "painted " + std::to_string(painted->size()) + " pictures instead of " +
-                                        std::to_string(job.paths.size()));
-      }
-      if (in_.staging != nullptr && painted.ok()) {  // to disk now, keeping only its record
-        for (size_t k = 0; k < job.paths.size() && results[i].ok(); ++k) {
-          written[i].push_back({ContentHash((*painted)[k]), (*painted)[k].size()});
-          Status added = in_.staging->Add(job.paths[k], (*painted)[k]);
-          if (!added.ok()) results[i] = added;
-        }
-      } else {
-        results[i] = std::move(painted);
-      }
-      size_t finished = ++done;
-      if (in_.progress) {
-        std::lock_guard<std::mutex> lock(progress_mutex);
-        in_.progress("pictures", finished, paint_jobs_.size());
-      }
-    });
-    for (size_t i = 0; i < paint_jobs_.size(); ++i) {
-      const std::vector<std::string>& paths = paint_jobs_[i].paths;
-      if (!results[i].ok()) return Status(results[i].status()).WithContext("while painting " + paths[0]);
-      for (size_t k = 0; k < paths.size(); ++k) {
-        if (in_.staging != nullptr) record_->files[paths[k]] = written[i][k];
-        else plan_.files[paths[k]] = std::move((*results[i])[k]);
+    pool_.Drain();
+    for (PaintJob& job : paint_jobs_) {
+      if (!job.status.ok()) return Status(job.status).WithContext("while painting " + job.paths[0]);
+      for (size_t k = 0; k < job.paths.size(); ++k) {
+        if (in_.staging != nullptr) record_->files[job.paths[k]] = job.written[k];
+        else plan_.files[job.paths[k]] = std::move(job.painted[k]);
       }
     }
     paint_jobs_.clear();
     return Status();
+  }
+
+  void Progress(const char* stage, size_t done, size_t total) {
+    if (!in_.progress) return;
+    std::lock_guard<std::mutex> lock(progress_mutex_);
+    in_.progress(stage, done, total);
   }
 
   // Lays out one chart: its content from the figures, the display list and its SVG.
@@ -207,7 +217,7 @@ class SitePlanner {
     }
     // Laid out side by side; their files enter the plan in chart order.
     std::vector<Result<const RenderedChart*>> drawn(to_draw.size(), nullptr);
-    ParallelFor(in_.jobs, to_draw.size(), [&](size_t i) { drawn[i] = charts_->Get(to_draw[i]->id); });
+    pool_.ParallelFor(to_draw.size(), [&](size_t i) { drawn[i] = charts_->Get(to_draw[i]->id); });
     for (size_t i = 0; i < to_draw.size(); ++i) {
       if (!drawn[i].ok()) return drawn[i].status();
       const RenderedChart& rendered = **drawn[i];
@@ -392,8 +402,7 @@ class SitePlanner {
   Status RenderPages() {
     std::vector<Result<std::string>> results(render_jobs_.size(), Result<std::string>(std::string()));
     std::atomic<size_t> done{0};
-    std::mutex progress_mutex;
-    ParallelFor(in_.jobs, render_jobs_.size(), [&](size_t i) {
+    pool_.ParallelFor(render_jobs_.size(), [&](size_t i) {
       RenderJob& job = render_jobs_[i];
       Result<std::string> content = in_.templates->Render(job.body_template, job.body);
       if (!content.ok()) {
@@ -403,11 +412,7 @@ class SitePlanner {
         results[i] = in_.templates->Render("page.mustache", job.page);
       }
       job.body = job.page = Context();  // free the page's data early
-      size_t finished = ++done;
-      if (in_.progress) {
-        std::lock_guard<std::mutex> lock(progress_mutex);
-        in_.progress("pages", finished, render_jobs_.size());
-      }
+      Progress("pages", ++done, render_jobs_.size());
     });
     // A mistake in a template fails every page that uses it: report each message once.
     std::vector<Diagnostic> problems;
@@ -547,7 +552,7 @@ class SitePlanner {
     // cmark-gfm registers its extensions on first use, which is not thread-safe: the first
     // chapter is rendered before the other threads start.
     if (!to_render.empty()) render(to_render[0]);
-    if (to_render.size() > 1) ParallelFor(in_.jobs, to_render.size() - 1, [&](size_t i) { render(to_render[i + 1]); });
+    if (to_render.size() > 1) pool_.ParallelFor(to_render.size() - 1, [&](size_t i) { render(to_render[i + 1]); });
     return drafts;
   }
 
@@ -817,7 +822,9 @@ class SitePlanner {
   Incremental incremental_;
   const Context fixed_texts_;  // every page's `t`, built once and shared
   publish::SitePlan plan_;
-  std::vector<PaintJob> paint_jobs_;
+  std::deque<PaintJob> paint_jobs_;  // a deque: posted jobs point into it while more are added
+  std::atomic<size_t> pictures_planned_{0}, pictures_painted_{0};
+  std::mutex progress_mutex_;
   std::vector<RenderJob> render_jobs_;
   std::map<std::string, std::string> asset_paths_;
   std::string font_regular_, font_bold_;
@@ -825,6 +832,7 @@ class SitePlanner {
   std::vector<SearchEntry> search_;
   mutable std::vector<SectionLink> section_links_;              // of the edition being planned
   std::map<std::string, std::vector<std::string>> anchors_;     // of the edition being planned: chapter slug -> heading anchors
+  WorkerPool pool_;  // last: destroyed first, so no job outlives what it uses
 };
 
 }  // namespace
