@@ -4,6 +4,10 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -211,8 +215,27 @@ static const uint32_t* HalvePixels(cairo_surface_t* source, int width, int heigh
     const auto* top = reinterpret_cast<const uint32_t*>(data + static_cast<size_t>(std::min(2 * y, source_height - 1)) * stride);
     const auto* bottom = reinterpret_cast<const uint32_t*>(data + static_cast<size_t>(std::min(2 * y + 1, source_height - 1)) * stride);
     uint32_t* row = out.data() + static_cast<size_t>(y) * width;
-    for (int x = 0; x < whole; ++x) row[x] = Mean(top[2 * x], top[2 * x + 1], bottom[2 * x], bottom[2 * x + 1]);
-    for (int x = whole; x < width; ++x) {
+    int x = 0;
+#if defined(__SSE2__)
+    // Four result pixels per step: the channels widened to 16 bits, each pair of rows added,
+    // then each pair of neighbouring pixels (the two halves of a register).
+    const __m128i zero = _mm_setzero_si128(), half = _mm_set1_epi16(2);
+    auto pair_sums = [&](int from) {  // the block sums of result pixels from / 2 and from / 2 + 1
+      __m128i upper = _mm_loadu_si128(reinterpret_cast<const __m128i*>(top + from));
+      __m128i lower = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bottom + from));
+      __m128i first = _mm_add_epi16(_mm_unpacklo_epi8(upper, zero), _mm_unpacklo_epi8(lower, zero));
+      __m128i second = _mm_add_epi16(_mm_unpackhi_epi8(upper, zero), _mm_unpackhi_epi8(lower, zero));
+      return _mm_unpacklo_epi64(_mm_add_epi16(first, _mm_srli_si128(first, 8)),
+                                _mm_add_epi16(second, _mm_srli_si128(second, 8)));
+    };
+    for (; x + 4 <= whole; x += 4) {
+      __m128i means = _mm_packus_epi16(_mm_srli_epi16(_mm_add_epi16(pair_sums(2 * x), half), 2),
+                                       _mm_srli_epi16(_mm_add_epi16(pair_sums(2 * x + 4), half), 2));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(row + x), means);
+    }
+#endif
+    for (; x < whole; ++x) row[x] = Mean(top[2 * x], top[2 * x + 1], bottom[2 * x], bottom[2 * x + 1]);
+    for (x = whole; x < width; ++x) {
       int left = std::min(2 * x, source_width - 1), right = std::min(2 * x + 1, source_width - 1);
       row[x] = Mean(top[left], top[right], bottom[left], bottom[right]);
     }
