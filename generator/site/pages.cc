@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -19,6 +18,7 @@
 #include "site/downloads.h"
 #include "site/edition_charts.h"
 #include "site/incremental.h"
+#include "site/picture_jobs.h"
 #include "site/search_index.h"
 
 namespace jv::site {
@@ -33,18 +33,6 @@ std::string HashedName(const std::string& name, const std::string& bytes) {
   if (dot == std::string::npos) return name + "." + hash;
   return name.substr(0, dot) + "." + hash + name.substr(dot);
 }
-
-// Pictures to be painted (PNG, PDF), the expensive part of a build: posted to the worker
-// threads as soon as they are planned, so they are painted while the pages are still being
-// planned. `paint` returns one file per path, in the same order; the thread that runs the job
-// fills in the rest.
-struct PaintJob {
-  std::vector<std::string> paths;
-  std::function<Result<std::vector<std::string>>()> paint;
-  Status status;
-  std::vector<std::string> painted;        // the files, when there is no staging folder
-  std::vector<BuildRecord::File> written;  // else what was written there
-};
 
 // A page whose templates are still to be filled: its data is complete, so it can be rendered
 // on any thread. Pages are rendered after the site is planned, with the other pages.
@@ -84,7 +72,7 @@ class SitePlanner {
     JV_RETURN_IF_ERROR(PlanAccessibility(latest));
     JV_RETURN_IF_ERROR(PlanSearch(latest));
     JV_RETURN_IF_ERROR(RenderPages());
-    JV_RETURN_IF_ERROR(PaintPictures());
+    JV_RETURN_IF_ERROR(pictures_.Finish(&plan_.files, &record_->files));
     PlanSiteFiles();
     return std::move(plan_);
   }
@@ -104,57 +92,18 @@ class SitePlanner {
 
   // Plans the pictures at `paths`, painted together from `source` (everything that decides
   // their pixels). The previous build's files are kept when they were painted from the same
-  // source by the same generator; otherwise `paint` runs later with the other jobs.
-  void PlanPictures(const std::vector<std::string>& paths, const std::string& source,
-                    std::function<Result<std::vector<std::string>>()> paint) {
+  // source by the same generator; otherwise `paint` is queued for the worker threads.
+  void PlanPictures(const std::vector<std::string>& paths, const std::string& source, PictureJobs::Paint paint) {
     if (incremental_.KeepPictures(paths, ContentHash(in_.generator_id + '\0' + source), &plan_.kept)) return;
-    PaintJob* job = &paint_jobs_.emplace_back(PaintJob{paths, std::move(paint), Status(), {}, {}});
-    ++pictures_planned_;
-    pool_.Post([this, job] { Paint(job); });
+    pictures_.Add(paths, std::move(paint));
   }
-  template <typename Paint>
-  void PlanPicture(const std::string& path, const std::string& source, Paint paint) {
+  template <typename PaintOne>
+  void PlanPicture(const std::string& path, const std::string& source, PaintOne paint) {
     PlanPictures({path}, source, [paint]() -> Result<std::vector<std::string>> {
       Result<std::string> painted = paint();
       if (!painted.ok()) return painted.status();
       return std::vector<std::string>{std::move(*painted)};
     });
-  }
-
-  // Runs one paint job, on any thread; writes only to `job`, and to the staging folder.
-  void Paint(PaintJob* job) {
-    Result<std::vector<std::string>> painted = job->paint();
-    if (painted.ok() && painted->size() != job->paths.size()) {
-      painted = Status::Error({}, "painted " + std::to_string(painted->size()) + " pictures instead of " +
-                                      std::to_string(job->paths.size()));
-    }
-    if (!painted.ok()) {
-      job->status = painted.status();
-    } else if (in_.staging == nullptr) {
-      job->painted = std::move(*painted);
-    } else {  // to disk now, keeping only its record
-      for (size_t k = 0; k < job->paths.size() && job->status.ok(); ++k) {
-        job->written.push_back({ContentHash((*painted)[k]), (*painted)[k].size()});
-        job->status = in_.staging->Add(job->paths[k], (*painted)[k]);
-      }
-    }
-    Progress("pictures", ++pictures_painted_, pictures_planned_);
-  }
-
-  // Waits for the paint jobs still running or queued, helping with them, and enters their
-  // files into the plan in the order they were planned, so the output does not depend on the
-  // number of threads.
-  Status PaintPictures() {
-    pool_.Drain();
-    for (PaintJob& job : paint_jobs_) {
-      if (!job.status.ok()) return Status(job.status).WithContext("while painting " + job.paths[0]);
-      for (size_t k = 0; k < job.paths.size(); ++k) {
-        if (in_.staging != nullptr) record_->files[job.paths[k]] = job.written[k];
-        else plan_.files[job.paths[k]] = std::move(job.painted[k]);
-      }
-    }
-    paint_jobs_.clear();
-    return Status();
   }
 
   void Progress(const char* stage, size_t done, size_t total) {
@@ -822,8 +771,6 @@ class SitePlanner {
   Incremental incremental_;
   const Context fixed_texts_;  // every page's `t`, built once and shared
   publish::SitePlan plan_;
-  std::deque<PaintJob> paint_jobs_;  // a deque: posted jobs point into it while more are added
-  std::atomic<size_t> pictures_planned_{0}, pictures_painted_{0};
   std::mutex progress_mutex_;
   std::vector<RenderJob> render_jobs_;
   std::map<std::string, std::string> asset_paths_;
@@ -832,6 +779,7 @@ class SitePlanner {
   std::vector<SearchEntry> search_;
   mutable std::vector<SectionLink> section_links_;              // of the edition being planned
   std::map<std::string, std::vector<std::string>> anchors_;     // of the edition being planned: chapter slug -> heading anchors
+  PictureJobs pictures_{&pool_, in_.staging, [this](size_t done, size_t total) { Progress("pictures", done, total); }};
   WorkerPool pool_;  // last: destroyed first, so no job outlives what it uses
 };
 
