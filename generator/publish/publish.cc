@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "base/content_hash.h"
+#include "base/parallel.h"
 
 namespace fs = std::filesystem;
 
@@ -266,7 +267,7 @@ Status Staging::Add(const std::string& relative, const std::string& bytes) {
   return Place(relative, bytes);
 }
 
-Result<PublishReport> Staging::Commit(const SitePlan& plan) {
+Result<PublishReport> Staging::Commit(const SitePlan& plan, int jobs) {
   fs::path out(out_), staging(folder_);
   std::error_code ec;
   for (const std::string& relative : plan.kept) {
@@ -275,10 +276,14 @@ Result<PublishReport> Staging::Commit(const SitePlan& plan) {
     JV_RETURN_IF_ERROR(LinkPublished(relative));
     ++report_.unchanged;
   }
-  for (const auto& [relative, bytes] : plan.files) {
-    if (added_.count(relative)) return IoError(relative, "added to the new site twice");
-    JV_RETURN_IF_ERROR(Place(relative, bytes));
+  std::vector<const std::pair<const std::string, std::string>*> files;
+  for (const auto& file : plan.files) {
+    if (added_.count(file.first)) return IoError(file.first, "added to the new site twice");
+    files.push_back(&file);
   }
+  std::vector<Status> placed(files.size());
+  ParallelFor(jobs, files.size(), [&](size_t i) { placed[i] = Place(files[i]->first, files[i]->second); });
+  for (Status& status : placed) JV_RETURN_IF_ERROR(std::move(status));
   Clear(kMarkerFile);
   JV_RETURN_IF_ERROR(WriteFile(staging / kMarkerFile, plan.marker));
   RemoveLeftovers(plan);

@@ -61,8 +61,9 @@ class Staging {
   /// be added only once and must not be in the plan given to Commit.
   Status Add(const std::string& relative, const std::string& bytes);
 
-  /// Writes the plan's files and swaps the new site into place in one step.
-  Result<PublishReport> Commit(const SitePlan& plan);
+  /// Writes the plan's files, on up to `jobs` threads, and swaps the new site into place in one
+  /// step. The first failing file in the plan's order is the one reported.
+  Result<PublishReport> Commit(const SitePlan& plan, int jobs = 1);
 
  private:
   Staging(std::string out, std::string folder, std::string previous)

@@ -107,7 +107,10 @@ Result<publish::SitePlan> RenderSite(const BuildOptions& options, const BuildRec
   RecordValues(project, figures, text, record);
   // render: pages (markdown, templates), charts, assets
   templates::TemplateSet templates(template_files.root, template_files.files);
-  SiteInput input{&project, &figures, &text, &templates, AssetFiles(template_files), "", "", kFontFamily};
+  SiteInput input;
+  input.project = &project, input.figures = &figures, input.text = &text, input.templates = &templates;
+  input.assets = AssetFiles(template_files);
+  input.font_family = kFontFamily;
   JV_RETURN_IF_ERROR(CheckAssets(template_files, input.assets));
   JV_ASSIGN_OR_RETURN(std::string regular_path, charts::FontFile(kFontFamily, false));
   JV_ASSIGN_OR_RETURN(std::string bold_path, charts::FontFile(kFontFamily, true));
@@ -140,7 +143,7 @@ Result<BuildSummary> BuildSite(const BuildOptions& options) {
   for (const auto& [path, bytes] : plan.files) record.files[path] = {ContentHash(bytes), bytes.size()};
   for (const std::string& path : plan.kept) record.files[path] = previous.files.at(path);
   plan.marker = record.Serialize();
-  JV_ASSIGN_OR_RETURN(summary.files, staging->Commit(plan));
+  JV_ASSIGN_OR_RETURN(summary.files, staging->Commit(plan, options.jobs));
   summary.changes = CompareBuilds(previous, record, summary.files);
   summary.pages = CountSuffix(plan, ".html", true);
   summary.charts = CountSuffix(plan, ".svg", true);

@@ -15,10 +15,10 @@ namespace jv::site {
 
 /// What the site plan is made from; everything already loaded and validated.
 struct SiteInput {
-  const model::Project* project;
-  const derive::Figures* figures;
-  const FigureText* text;
-  const templates::TemplateSet* templates;
+  const model::Project* project = nullptr;
+  const derive::Figures* figures = nullptr;
+  const FigureText* text = nullptr;
+  const templates::TemplateSet* templates = nullptr;
   /// Static files from templates/assets/ (relative to it), published with content hashes.
   std::map<std::string, std::string> assets;
   std::string font_regular, font_bold;  ///< the font files the charts were measured with
