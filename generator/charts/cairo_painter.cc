@@ -123,10 +123,8 @@ class CairoWriter {
     pango_cairo_show_layout(cr_, layout_);
   }
 
+  /// The items only: the caller has laid down the white background.
   void Paint(const DisplayList& list) {
-    cairo_rectangle(cr_, 0, 0, list.width, list.height);
-    SetColor(cr_, {255, 255, 255});
-    cairo_fill(cr_);
     for (const Item& item : list.items) std::visit(*this, item);
   }
 
@@ -149,20 +147,31 @@ Status CairoError(const DisplayList& list, const char* what, cairo_status_t stat
 
 }  // namespace
 
-// The image surface of the last PNG painted on this thread, reused when the next one has the
-// same size (charts on a site mostly do): a fresh multi-megabyte surface costs page faults and
-// zeroing on every chart. The painter covers every pixel with the white background first.
+// An image surface over this thread's pixel buffer, which only ever grows: charts differ in
+// height (a title on two lines, more categories), and a fresh multi-megabyte surface for each
+// costs page faults and zeroing. The surface of the previous call is destroyed; the painter
+// covers every pixel with the white background first.
 static cairo_surface_t* ReusableSurface(int width, int height) {
   struct Holder {
+    std::vector<uint32_t> pixels;
     cairo_surface_t* surface = nullptr;
     ~Holder() { if (surface != nullptr) cairo_surface_destroy(surface); }
   };
   thread_local Holder holder;
-  if (holder.surface == nullptr || cairo_image_surface_get_width(holder.surface) != width ||
-      cairo_image_surface_get_height(holder.surface) != height) {
-    if (holder.surface != nullptr) cairo_surface_destroy(holder.surface);
-    holder.surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);
+  if (holder.surface != nullptr && cairo_image_surface_get_width(holder.surface) == width &&
+      cairo_image_surface_get_height(holder.surface) == height) {
+    return holder.surface;
   }
+  if (holder.surface != nullptr) cairo_surface_destroy(holder.surface);
+  constexpr int kMaxSide = 32767;  // Cairo's limit: beyond it, let Cairo report the error
+  if (width <= 0 || height <= 0 || width > kMaxSide || height > kMaxSide) {
+    return holder.surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);
+  }
+  const int stride = cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, width);
+  const size_t words = static_cast<size_t>(stride / 4) * static_cast<size_t>(height);
+  if (holder.pixels.size() < words) holder.pixels.resize(words);
+  holder.surface = cairo_image_surface_create_for_data(reinterpret_cast<unsigned char*>(holder.pixels.data()),
+                                                       CAIRO_FORMAT_ARGB32, width, height, stride);
   return holder.surface;
 }
 
@@ -268,6 +277,9 @@ Result<std::string> PaintPdf(const DisplayList& list) {
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, kFixedPdfDate);
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, list.title.c_str());
   cairo_t* cr = cairo_create(surface);
+  cairo_rectangle(cr, 0, 0, list.width, list.height);
+  SetColor(cr, {255, 255, 255});
+  cairo_fill(cr);
   {
     CairoWriter writer(cr, list.font_family);
     writer.Paint(list);

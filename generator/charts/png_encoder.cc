@@ -241,7 +241,10 @@ size_t Compress(const unsigned char* data, int width, int height, int stride,
     const auto* row = reinterpret_cast<const uint32_t*>(data + static_cast<size_t>(y) * stride);
     const auto* above =
         y == 0 ? nullptr : reinterpret_cast<const uint32_t*>(data + static_cast<size_t>(y - 1) * stride);
-    if (above != nullptr && rows_reachable && RunLength(row, above, 0, width) == width) {
+    const bool up_reachable = above != nullptr && rows_reachable;
+    // The run from above at the row's start, reused by the loop below for its first pixel.
+    const int first_up = up_reachable ? RunLength(row, above, 0, width) : 0;
+    if (up_reachable && first_up == width) {
       PutMatch(&bits, row_size, row_up);  // filter byte included: it is the same 0
       adler = static_cast<uint32_t>(adler32_combine(adler, row_adler, static_cast<z_off_t>(row_size)));
       continue;
@@ -250,7 +253,7 @@ size_t Compress(const unsigned char* data, int width, int height, int stride,
     adler = static_cast<uint32_t>(adler32_combine(adler, row_adler, static_cast<z_off_t>(row_size)));
     bits.Put(codes.literal[0]);
     for (int x = 0; x < width;) {
-      int up = above != nullptr && rows_reachable ? RunLength(row, above, x, width) : 0;
+      int up = x == 0 ? first_up : up_reachable ? RunLength(row, above, x, width) : 0;
       // A long run from above is taken as it is: looking for a longer one to the left would
       // scan the same pixels again for a few bytes at most.
       int left = x > 0 && up < kLongRun ? RunLength(row, row - 1, x, width) : 0;
