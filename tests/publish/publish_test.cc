@@ -197,3 +197,20 @@ TEST_CASE("A commit on several threads writes every file and reports the first b
   again->reset();
   CHECK(SiteFiles(out) == files);
 }
+
+TEST_CASE("A symbolic link that appears in the staging folder is not written through", "[publish]") {
+  TempDir dir;
+  fs::path out = dir.path() / "site";
+  WriteFile(dir.path() / "outside.txt", "precious");
+  auto staging = publish::Staging::Open(out.string());
+  REQUIRE(staging.ok());
+  fs::path folder;
+  for (const auto& entry : fs::directory_iterator(dir.path())) {
+    if (entry.path().filename().string().rfind(".site.staging-", 0) == 0) folder = entry.path();
+  }
+  REQUIRE_FALSE(folder.empty());
+  fs::create_symlink(dir.path() / "outside.txt", folder / "page.html");  // e.g. by another process
+  Status added = (*staging)->Add("page.html", "new bytes");
+  CHECK_FALSE(added.ok());
+  CHECK(ReadFile(dir.path() / "outside.txt") == "precious");
+}
