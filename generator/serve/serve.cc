@@ -98,10 +98,12 @@ class OverlayLanguage {
   std::optional<OverlayTexts> texts_;
 };
 
-std::string Seconds(std::chrono::steady_clock::duration elapsed) {
+// Milliseconds below ten seconds: a rebuild after a corrected figure takes a few of them.
+std::string Took(std::chrono::steady_clock::duration elapsed) {
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count();
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f s",
-                std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count() / 1000.0);
+  if (ms < 10000) std::snprintf(buffer, sizeof buffer, "%lld ms", static_cast<long long>(ms));
+  else std::snprintf(buffer, sizeof buffer, "%.1f s", ms / 1000.0);
   return buffer;
 }
 
@@ -110,7 +112,7 @@ void Build(const ServeOptions& options, PreviewServer* server, OverlayLanguage* 
            std::ostream& err) {
   auto start = std::chrono::steady_clock::now();
   Result<site::BuildSummary> result = site::BuildSite(options.build);
-  std::string took = Seconds(std::chrono::steady_clock::now() - start);
+  std::string took = Took(std::chrono::steady_clock::now() - start);
   if (!result.ok()) {
     for (const Diagnostic& d : result.status().diagnostics()) err << d.ToString() << "\n";
     err << "build failed after " << took << "; still serving the last good site" << std::endl;
