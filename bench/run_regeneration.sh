@@ -32,7 +32,7 @@ cp -r "$bench_root/data" "$work/data"
 csv="$work/data/values/jaarverslag-2023.csv"
 key='aandeel-preventie,amsterdam,2023,'
 grep -q "^${key}27," "$csv" || { echo "expected line ${key}27,... in $csv" >&2; exit 1; }
-set_value() { sed -i "s/^${key}[0-9.]*,/${key}$1,/" "$csv"; }
+set_value() { sed -i "s/^${key}[0-9.]*,/${key}$2,/" "$1"; }  # file value
 
 results="$work/results.txt"; log="$work/log.txt"; : >"$results"; : >"$log"
 B=("$J" build --data "$work/data" --templates "$T")
@@ -56,7 +56,7 @@ for round in $(seq 1 "$RUNS"); do
   timed full-cold "$results" "$log" "${B[@]}" --out "$work/cold" --jobs 2
   rm -rf "$work/cold"
   if [ "$value" = 27 ]; then value=26; else value=27; fi
-  set_value "$value"
+  set_value "$csv" "$value"
   : >"$work/inc.txt"
   timed incremental "$results" "$work/inc.txt" "${B[@]}" --out "$work/site" --jobs 2
   cat "$work/inc.txt" >>"$log"
@@ -79,7 +79,7 @@ wait_for_builds 1
 serve_value=27
 for round in $(seq 1 "$RUNS"); do
   if [ "$serve_value" = 27 ]; then serve_value=26; else serve_value=27; fi
-  sed -i "s/^${key}[0-9.]*,/${key}${serve_value},/" "$serve_data/values/jaarverslag-2023.csv"
+  set_value "$serve_data/values/jaarverslag-2023.csv" "$serve_value"
   wait_for_builds $((round + 1))
 done
 kill "$serve_pid"; wait "$serve_pid" 2>/dev/null || true

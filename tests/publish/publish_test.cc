@@ -194,6 +194,7 @@ TEST_CASE("A commit on several threads writes every file and reports the first b
   auto refused = (*again)->Commit(Plan(bad), 4);
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.status().ToString().find("b/../escape.html") != std::string::npos);
+  CHECK(refused.status().ToString().find("z/../escape.html") == std::string::npos);
   again->reset();
   CHECK(SiteFiles(out) == files);
 }
