@@ -20,12 +20,12 @@ bool Incremental::Keep(const std::string& output, const std::vector<std::string>
   if (!same_inputs_) return false;
   auto reads = previous_->reads.find(output);
   if (reads == previous_->reads.end()) return false;
+  std::vector<const std::string*> hashes;  // of the keys, unchanged
+  hashes.reserve(reads->second.size());
   for (const std::string& key : reads->second) {
-    auto before = previous_->read_hashes.find(key);
-    if (before == previous_->read_hashes.end() || before->second == derive::kUnreadable ||
-        before->second != ReadHash(key)) {
-      return false;
-    }
+    const std::string* hash = UnchangedHash(key);
+    if (hash == nullptr) return false;
+    hashes.push_back(hash);
   }
   for (const std::string& file : files) {
     if (!previous_->files.count(file)) return false;  // gone, or changed by hand
@@ -38,8 +38,21 @@ bool Incremental::Keep(const std::string& output, const std::vector<std::string>
   for (const std::string& picture : pictures) record_->pictures[picture] = previous_->pictures.at(picture);
   // Every key's hash is unchanged: the previous record's entries stand.
   record_->reads[output] = reads->second;
-  for (const std::string& key : reads->second) record_->read_hashes.emplace(key, previous_->read_hashes.at(key));
+  for (size_t i = 0; i < hashes.size(); ++i) record_->read_hashes.emplace(reads->second[i], *hashes[i]);
   return true;
+}
+
+// Outputs share most of their keys: each key is compared with the previous build once.
+const std::string* Incremental::UnchangedHash(const std::string& key) {
+  auto known = unchanged_.find(key);
+  if (known != unchanged_.end()) return known->second;
+  const std::string* hash = nullptr;
+  auto before = previous_->read_hashes.find(key);
+  if (before != previous_->read_hashes.end() && before->second != derive::kUnreadable &&
+      before->second == ReadHash(key)) {
+    hash = &before->second;
+  }
+  return unchanged_.emplace(key, hash).first->second;
 }
 
 void Incremental::Record(const std::string& output, const derive::ReadSet& reads) {

@@ -47,6 +47,8 @@ class Incremental {
 
  private:
   const std::string& ReadHash(const std::string& key);
+  /// The previous build's hash of `key` when it still stands for the same figures, else null.
+  const std::string* UnchangedHash(const std::string& key);
 
   const BuildRecord* previous_;
   bool same_inputs_;
@@ -54,6 +56,7 @@ class Incremental {
   std::string published_dir_;
   BuildRecord* record_;
   std::unordered_map<std::string, std::string> read_hashes_;  // key -> what it stands for now
+  std::unordered_map<std::string, const std::string*> unchanged_;  // key -> UnchangedHash(key)
   std::optional<std::map<std::string, std::string>> search_texts_;  // of the previous index
 };
 
