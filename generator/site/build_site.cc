@@ -87,7 +87,7 @@ void RecordValues(const model::Project& project, const derive::Figures& figures,
 }
 
 // Everything the stages before publish make of the data and template folders: loaded,
-// validated and derived. Not movable: its parts refer to each other.
+// validated and derived. Kept behind a pointer: its parts refer to each other.
 struct Inputs {
   model::Project project;
   load::TemplateFiles template_files;
