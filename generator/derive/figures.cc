@@ -229,8 +229,9 @@ std::optional<Trend> TrendUpTo(const Figures& figures, const model::Indicator& i
                                const std::string& area, int last_year) {
   std::vector<std::pair<double, double>> points;
   for (int year : figures.Years(indicator.id, area)) {
+    if (year > last_year) break;  // not looked up: later figures must not count as read
     const model::Value* value = figures.Find(indicator.id, area, year);
-    if (year <= last_year && value->Computable()) points.push_back({year, value->value});
+    if (value->Computable()) points.push_back({year, value->value});
   }
   if (points.size() < 2) return std::nullopt;
   double n = static_cast<double>(points.size()), sx = 0, sy = 0, sxx = 0, sxy = 0;

@@ -206,8 +206,9 @@ std::string Sparkline(const EditionScope& scope, const model::Indicator& indicat
   spec.format_tick = [&](double v) { return scope.text->Tick(indicator, v); };
   charts::Series series;
   for (int year : figures.Years(indicator.id, area_id)) {
+    if (year > scope.edition->year) break;  // not looked up: later figures must not count as read
     const model::Value* value = figures.Find(indicator.id, area_id, year);
-    if (year > scope.edition->year || !value->Computable()) continue;
+    if (!value->Computable()) continue;
     spec.categories.push_back(std::to_string(year));
     series.values.push_back(value->value);
     series.value_labels.push_back(scope.text->Value(indicator, value->value));

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "derive/figures.h"
+#include "derive/reads.h"
 
 using namespace jv;
 
@@ -154,6 +155,20 @@ TEST_CASE("A trend runs over the years with values up to the given year", "[deri
   CHECK(trend->slope == Approx(5));
   CHECK(trend->direction == 1);
   CHECK_FALSE(derive::TrendUpTo(figures, project.indicators[0], "noord", 2023));
+}
+
+TEST_CASE("A trend up to a year is not made from the figures after it", "[derive]") {
+  // An earlier edition's page showing the trend must not be rendered again when a later
+  // figure is corrected (site/incremental.h keeps outputs by the figures they read).
+  model::Project project = DistrictProject(model::Direction::kHigher);
+  derive::Figures figures(project);
+  derive::ReadSet reads;
+  {
+    derive::RecordReads recording(&reads);
+    REQUIRE(derive::TrendUpTo(figures, project.indicators[0], "amsterdam", 2022));
+  }
+  CHECK(reads.count("value/" + project.indicators[0].id + "/amsterdam/2022") == 1);
+  for (const std::string& key : reads) CHECK(key.find("/2023") == std::string::npos);
 }
 
 TEST_CASE("An area's own target wins over the general one", "[derive]") {
