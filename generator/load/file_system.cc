@@ -54,10 +54,24 @@ Status Folder::CheckInside(const std::string& relative) const {
 bool Folder::Exists(const std::string& relative) const {
   std::error_code ec;
   fs::path rel(relative);
-  return fs::exists(fs::symlink_status(rel.is_absolute() ? rel : fs::path(root_) / rel, ec));
+  bool exists = fs::exists(fs::symlink_status(rel.is_absolute() ? rel : fs::path(root_) / rel, ec));
+  if (accesses_) accesses_->push_back({FileAccess::Kind::kExists, relative, exists ? "1" : "0"});
+  return exists;
+}
+
+bool Folder::AnswersTheSame(const FileAccess& access) const {
+  if (access.kind == FileAccess::Kind::kExists) return Exists(access.path) == (access.answer == "1");
+  Result<std::string> bytes = Read(access.path);
+  return bytes.ok() && ContentHash(*bytes) == access.answer;
 }
 
 Result<std::string> Folder::Read(const std::string& relative) const {
+  Result<std::string> bytes = ReadBytes(relative);
+  if (accesses_) accesses_->push_back({FileAccess::Kind::kRead, relative, bytes.ok() ? files_read_[relative] : ""});
+  return bytes;
+}
+
+Result<std::string> Folder::ReadBytes(const std::string& relative) const {
   JV_RETURN_IF_ERROR(CheckInside(relative));
   fs::path path = fs::path(root_) / relative;
   std::error_code ec;

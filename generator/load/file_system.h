@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "load/load_memo.h"
 
 namespace jv::load {
 
@@ -34,14 +35,21 @@ class Folder {
   /// loading depends on.
   const std::map<std::string, std::string>& files_read() const { return files_read_; }
 
+  /// While set (not null), Read and Exists append the question they answered to `accesses`.
+  void RecordAccesses(std::vector<FileAccess>* accesses) const { accesses_ = accesses; }
+  /// Whether the folder gives the same answer to `access` now (a read counts as one).
+  bool AnswersTheSame(const FileAccess& access) const;
+
  private:
   Folder(std::string root, std::string canonical_root, size_t max_file_bytes);
   Status CheckInside(const std::string& relative) const;
+  Result<std::string> ReadBytes(const std::string& relative) const;
 
   std::string root_;
   std::string canonical_root_;
   size_t max_file_bytes_ = 0;
   mutable std::map<std::string, std::string> files_read_;
+  mutable std::vector<FileAccess>* accesses_ = nullptr;
 };
 
 }  // namespace jv::load

@@ -1,6 +1,7 @@
 #pragma once
 // Pieces shared by the loader's files; not part of the stage's interface.
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -34,8 +35,39 @@ E ReadChoice(ObjectReader& reader, const std::string& key,
   return fallback;
 }
 
-void LoadValues(const Folder& folder, model::Project* project,
-                std::vector<Diagnostic>* diagnostics);
+/// Loads one part of the project (`name`: an edition folder, a values file) with `load`, which
+/// appends to `items`; or, when `memo` (may be null) holds the part and every file access
+/// loading it made answers the same now, appends what the memo holds instead.
+template <typename T, typename Load>
+void LoadPart(const Folder& folder, std::map<std::string, LoadMemo::Part<T>>* memo, int* reused,
+              const std::string& name, std::vector<T>* items, std::vector<Diagnostic>* diagnostics, Load load) {
+  if (memo != nullptr) {
+    auto kept = memo->find(name);
+    if (kept != memo->end() &&
+        std::all_of(kept->second.accesses.begin(), kept->second.accesses.end(),
+                    [&](const FileAccess& access) { return folder.AnswersTheSame(access); })) {
+      items->insert(items->end(), kept->second.items.begin(), kept->second.items.end());
+      ++*reused;
+      return;
+    }
+  }
+  size_t items_before = items->size(), problems_before = diagnostics->size();
+  LoadMemo::Part<T> part;
+  folder.RecordAccesses(&part.accesses);
+  load();
+  folder.RecordAccesses(nullptr);
+  if (memo == nullptr) return;
+  if (diagnostics->size() != problems_before) {
+    memo->erase(name);
+    return;
+  }
+  part.items.assign(items->begin() + static_cast<std::ptrdiff_t>(items_before), items->end());
+  (*memo)[name] = std::move(part);
+}
+
+/// Reads every values file (values/*.csv, values/*.json); `memo` may be null.
+void LoadValues(const Folder& folder, model::Project* project, std::vector<Diagnostic>* diagnostics,
+                LoadMemo* memo = nullptr);
 
 /// Reads data/rules.json when it exists (see docs/data-format.md, "rules.json").
 void LoadRules(const Folder& folder, model::Project* project,

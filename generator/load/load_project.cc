@@ -212,18 +212,21 @@ std::optional<JsonDocument> ReadJson(const Folder& folder, const std::string& re
   return std::move(doc).value();
 }
 
-Result<model::Project> LoadProject(const std::string& data_dir) {
+Result<model::Project> LoadProject(const std::string& data_dir, LoadMemo* memo) {
   JV_ASSIGN_OR_RETURN(Folder folder, Folder::Open(data_dir, kMaxDataFileBytes));
   Project project;
   Diagnostics diagnostics;
   LoadSite(folder, &project, &diagnostics);
   LoadAreas(folder, &project, &diagnostics);
   LoadSources(folder, &project, &diagnostics);
-  LoadIndicators(folder, &project, &diagnostics);
-  LoadValues(folder, &project, &diagnostics);
+  if (memo != nullptr) memo->reused = 0;
+  LoadPart(folder, memo ? &memo->indicators : nullptr, memo ? &memo->reused : nullptr, "indicators.json",
+           &project.indicators, &diagnostics, [&] { LoadIndicators(folder, &project, &diagnostics); });
+  LoadValues(folder, &project, &diagnostics, memo);
   LoadRules(folder, &project, &diagnostics);
   for (const std::string& year_folder : project.site.editions) {
-    LoadEdition(folder, year_folder, &project, &diagnostics);
+    LoadPart(folder, memo ? &memo->editions : nullptr, memo ? &memo->reused : nullptr, year_folder,
+             &project.editions, &diagnostics, [&] { LoadEdition(folder, year_folder, &project, &diagnostics); });
   }
   ExpandDistricts(&project);
   if (!diagnostics.empty()) return Status::FromDiagnostics(std::move(diagnostics));

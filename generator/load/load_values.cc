@@ -290,14 +290,17 @@ void LoadJsonValues(const Folder& folder, const std::string& relative, model::Pr
 
 }  // namespace
 
-void LoadValues(const Folder& folder, model::Project* project,
-                std::vector<Diagnostic>* diagnostics) {
-  for (const std::string& name : folder.List("values", ".csv")) {
-    LoadCsvValues(folder, "values/" + name, project, diagnostics);
-  }
-  for (const std::string& name : folder.List("values", ".json")) {
-    LoadJsonValues(folder, "values/" + name, project, diagnostics);
-  }
+void LoadValues(const Folder& folder, model::Project* project, std::vector<Diagnostic>* diagnostics,
+                LoadMemo* memo) {
+  auto load_each = [&](const std::string& suffix, auto load_file) {
+    for (const std::string& name : folder.List("values", suffix)) {
+      std::string relative = "values/" + name;
+      LoadPart(folder, memo ? &memo->values : nullptr, memo ? &memo->reused : nullptr, relative, &project->values,
+               diagnostics, [&] { load_file(folder, relative, project, diagnostics); });
+    }
+  };
+  load_each(".csv", LoadCsvValues);
+  load_each(".json", LoadJsonValues);
 }
 
 }  // namespace jv::load

@@ -108,20 +108,20 @@ std::string Took(std::chrono::steady_clock::duration elapsed) {
 }
 
 // One build, reported on the terminal and to the pages.
-void Build(const ServeOptions& options, PreviewServer* server, OverlayLanguage* language, std::ostream& out,
+void Build(const site::BuildOptions& build, PreviewServer* server, OverlayLanguage* language, std::ostream& out,
            std::ostream& err) {
   auto start = std::chrono::steady_clock::now();
-  Result<site::BuildSummary> result = site::BuildSite(options.build);
+  Result<site::BuildSummary> result = site::BuildSite(build);
   std::string took = Took(std::chrono::steady_clock::now() - start);
   if (!result.ok()) {
     for (const Diagnostic& d : result.status().diagnostics()) err << d.ToString() << "\n";
     err << "build failed after " << took << "; still serving the last good site" << std::endl;
-    server->BuildFailed(RenderOverlay(result.status().diagnostics(), language->Load(options.build)));
+    server->BuildFailed(RenderOverlay(result.status().diagnostics(), language->Load(build)));
     return;
   }
   for (const Diagnostic& d : result->warnings) err << d.ToString() << "\n";
   err.flush();
-  out << "built " << options.build.out_dir << "/ in " << took << ": " << result->pages << " pages; "
+  out << "built " << build.out_dir << "/ in " << took << ": " << result->pages << " pages; "
       << result->files.written << " files written, " << result->files.removed << " removed\n"
       << site::FormatChanges(result->changes) << std::flush;
   server->BuildSucceeded();
@@ -146,7 +146,11 @@ Status Serve(const ServeOptions& options) {
   PreviewServer server(options.build.out_dir);
   JV_ASSIGN_OR_RETURN(int port, server.Bind(kHost, options.port));
   OverlayLanguage language;
-  Build(options, &server, &language, out, err);
+  // Every build after the first parses only the parts of the data folder that changed.
+  load::LoadMemo memo;
+  site::BuildOptions build = options.build;
+  build.memo = &memo;
+  Build(build, &server, &language, out, err);
   server.Run();
   out << "serving " << options.build.out_dir << "/ at http://" << kHost << ":" << port
       << "/ (rebuilds on every save; Ctrl+C stops)" << std::endl;
@@ -155,7 +159,7 @@ Status Serve(const ServeOptions& options) {
                                  std::chrono::milliseconds(options.max_delay_ms),
                                  &changed) == Watcher::Wake::kChanged) {
     out << "changed: " << Join(changed) << std::endl;
-    Build(options, &server, &language, out, err);
+    Build(build, &server, &language, out, err);
   }
   server.Stop();
   out << "stopped" << std::endl;

@@ -101,7 +101,7 @@ struct Inputs {
 Result<std::unique_ptr<Inputs>> LoadInputs(const BuildOptions& options, std::vector<Diagnostic>* warnings) {
   auto in = std::make_unique<Inputs>();
   // load
-  JV_ASSIGN_OR_RETURN(in->project, load::LoadProject(options.data_dir));
+  JV_ASSIGN_OR_RETURN(in->project, load::LoadProject(options.data_dir, options.memo));
   JV_ASSIGN_OR_RETURN(in->template_files, load::LoadTemplates(options.templates_dir));
   JV_ASSIGN_OR_RETURN(auto translations, load::LoadTranslations(in->template_files, in->project.site.locale));
   // validate

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "load/load_memo.h"
 #include "publish/publish.h"
 #include "site/change_report.h"
 
@@ -23,6 +24,9 @@ struct BuildOptions {
   int jobs = 1;  ///< threads painting charts and preview images; the output does not depend on it
   /// Progress of long stages, e.g. ("pictures", 12, 140); called one at a time.
   std::function<void(const std::string& stage, size_t done, size_t total)> progress;
+  /// What earlier builds of this process loaded, for one that builds again and again (`serve`):
+  /// parts of the data folder that read the same are not parsed again. nullptr: none kept.
+  load::LoadMemo* memo = nullptr;
 };
 
 struct BuildSummary {
