@@ -122,7 +122,7 @@ Result<std::string> TableBlock(const EditionScope& scope, const markdown::Direct
           .Set("groups", groups)
           .Set("notes", notes)
           .Set("has_notes", !table->notes.empty())
-          .Set("t", FixedTexts(*scope.text)));
+          .Set("t", scope.text->fixed_texts()));
 }
 
 // `story Title`: optional "kicker:" and "signature:" lines, a blank line, then Markdown.
@@ -172,7 +172,7 @@ Result<std::string> MediaBlock(const EditionScope& scope, const markdown::Direct
                                      .Set("url", url)
                                      .Set("caption", std::string(Trim(block.body)))
                                      .Set("is_video", block.name == "video")
-                                     .Set("t", FixedTexts(*scope.text)));
+                                     .Set("t", scope.text->fixed_texts()));
 }
 
 Result<std::string> RenderBlock(const EditionScope& scope, const markdown::Directive& block,
@@ -227,12 +227,6 @@ std::string Sparkline(const EditionScope& scope, const model::Indicator& indicat
 }
 
 }  // namespace
-
-Context FixedTexts(const FigureText& text) {
-  Context t;
-  for (const auto& [key, value] : text.texts()) t.Set(key, value);
-  return t;
-}
 
 Context KpiTile(const EditionScope& scope, const model::Indicator& indicator,
                 const std::string& area) {
@@ -312,7 +306,7 @@ Result<Context> ChartBlock(const EditionScope& scope, const std::string& chart_i
       .Set("png_href", base + ".png")
       .Set("svg_href", base + ".svg")
       .Set("pdf_href", base + ".pdf")
-      .Set("t", FixedTexts(text));
+      .Set("t", text.fixed_texts());
   return block;
 }
 

@@ -32,9 +32,6 @@ struct EditionScope {
   std::vector<SectionLink>* section_links;
 };
 
-/// Every fixed text of the site, for templates as `t.<key>`.
-templates::Context FixedTexts(const FigureText& text);
-
 /// Context for templates/blocks/kpi.mustache: one tile per indicator (at `area`, "" = total).
 templates::Context KpiTile(const EditionScope& scope, const model::Indicator& indicator,
                            const std::string& area);

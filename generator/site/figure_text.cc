@@ -5,6 +5,13 @@
 #include "base/text.h"
 
 namespace jv::site {
+
+FigureText::FigureText(format::NumberFormat numbers, Translations texts)
+    : numbers_(std::move(numbers)), texts_(std::move(texts)) {
+  templates::Context all;
+  for (const auto& [key, value] : texts_) all.Set(key, value);
+  fixed_texts_ = templates::Context::Shared(std::move(all));
+}
 namespace {
 
 // Replaces the first "{name}" in `text` by `value`.

@@ -7,6 +7,7 @@
 
 #include "derive/figures.h"
 #include "format/number_format.h"
+#include "templates/templates.h"
 
 namespace jv::site {
 
@@ -22,8 +23,7 @@ struct ValueDisplay {
 
 class FigureText {
  public:
-  FigureText(format::NumberFormat numbers, Translations texts)
-      : numbers_(std::move(numbers)), texts_(std::move(texts)) {}
+  FigureText(format::NumberFormat numbers, Translations texts);
 
   /// A fixed text of the site; "[key]" when the translation table lacks it (validated at start).
   std::string T(const std::string& key) const;
@@ -52,10 +52,14 @@ class FigureText {
 
   const format::NumberFormat& numbers() const { return numbers_; }
   const Translations& texts() const { return texts_; }
+  /// Every fixed text, for templates as `t.<key>`: made once and shared by every page and block
+  /// (copying it copies a pointer).
+  const templates::Context& fixed_texts() const { return fixed_texts_; }
 
  private:
   format::NumberFormat numbers_;
   Translations texts_;
+  templates::Context fixed_texts_;
 };
 
 }  // namespace jv::site

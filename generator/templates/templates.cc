@@ -33,8 +33,17 @@ bool Context::empty_list() const {
 
 namespace {
 
-km::data ToData(const Context& context) {
+// Names in a page's data or a template's tags; they point into the data or the template set,
+// which outlive their use.
+using Names = std::unordered_set<std::string_view>;
+
+// The data as kainjow takes it, without the fields no tag of the template names (`used`: every
+// part of every tag's dotted name): Mustache only ever looks a value up by such a name, so
+// they cannot change the page, and copying them (every page and block carries all fixed texts)
+// cost more than rendering.
+km::data ToData(const Context& context, const Names& used) {
   struct Visitor {
+    const Names& used;
     // An empty text is false, so {{#subtitle}}…{{/subtitle}} leaves out an empty subtitle.
     km::data operator()(const std::string& text) const {
       return text.empty() ? km::data(km::data::type::bool_false) : km::data(text);
@@ -42,21 +51,20 @@ km::data ToData(const Context& context) {
     km::data operator()(bool flag) const { return flag ? km::data::type::bool_true : km::data::type::bool_false; }
     km::data operator()(const Context::ListType& list) const {
       km::data out = km::data::type::list;
-      for (const Context& item : list) out.push_back(ToData(item));
+      for (const Context& item : list) out.push_back(ToData(item, used));
       return out;
     }
     km::data operator()(const Context::Object& object) const {
       km::data out = km::data::type::object;
-      for (const auto& [key, value] : object) out.set(key, ToData(value));
+      for (const auto& [key, value] : object) {
+        if (used.count(key)) out.set(key, ToData(value, used));
+      }
       return out;
     }
-    km::data operator()(const std::shared_ptr<const Context>& shared) const { return ToData(*shared); }
+    km::data operator()(const std::shared_ptr<const Context>& shared) const { return ToData(*shared, used); }
   };
-  return std::visit(Visitor{}, context.value());
+  return std::visit(Visitor{used}, context.value());
 }
-
-// Names in a page's data; they point into the data, which outlives the check.
-using Names = std::unordered_set<std::string_view>;
 
 // True when a section over `value` renders its content at least once.
 bool Renders(const Context& value) {
@@ -66,17 +74,20 @@ bool Renders(const Context& value) {
   return true;
 }
 
-// `keys`: every name in the data. `live`: names whose section renders somewhere; names inside
-// a section that never renders cannot be checked (an empty list carries no field names).
-void CollectKeys(const Context& context, Names* keys, Names* live) {
+// `keys`: every name in the data that the template uses (`used`). `live`: those of them whose
+// section renders somewhere; names inside a section that never renders cannot be checked (an
+// empty list carries no field names).
+void CollectKeys(const Context& context, const Names& used, Names* keys, Names* live) {
   if (auto* object = std::get_if<Context::Object>(&context.value())) {
     for (const auto& [key, value] : *object) {
-      keys->insert(key);
-      if (Renders(value)) live->insert(key);
-      CollectKeys(value, keys, live);
+      if (used.count(key)) {
+        keys->insert(key);
+        if (Renders(value)) live->insert(key);
+      }
+      CollectKeys(value, used, keys, live);
     }
   } else if (auto* list = std::get_if<Context::ListType>(&context.value())) {
-    for (const Context& item : *list) CollectKeys(item, keys, live);
+    for (const Context& item : *list) CollectKeys(item, used, keys, live);
   }
 }
 
@@ -207,6 +218,25 @@ TemplateSet::TemplateSet(std::string root, const std::map<std::string, std::stri
       template_tags_[path] = FindTags(text);
     }
   }
+  // Any template may include any partial.
+  Names in_partials;
+  for (const auto& [partial, tags] : partial_tags_) AddNames(*tags, &in_partials);
+  for (const auto& [path, tags] : template_tags_) {
+    Names& used = used_names_[path];
+    used = in_partials;
+    AddNames(*tags, &used);
+  }
+}
+
+// Every part of every tag's dotted name ("t.download_csv": "t" and "download_csv").
+void TemplateSet::AddNames(const Tags& tags, Names* names) {
+  for (const Tags::Tag& tag : tags.tags) {
+    std::string_view name = tag.name;
+    for (size_t dot; (dot = name.find('.')) != std::string_view::npos; name.remove_prefix(dot + 1)) {
+      names->insert(name.substr(0, dot));
+    }
+    names->insert(name);
+  }
 }
 
 Result<std::string> TemplateSet::Render(const std::string& name, const Context& context) const {
@@ -214,17 +244,16 @@ Result<std::string> TemplateSet::Render(const std::string& name, const Context& 
   if (found == templates_.end()) {
     return Status::Error({root_ + "/" + name, 0, 0}, "template not found");
   }
+  const Names& used = used_names_.at(name);
   Names keys, live;
-  keys.reserve(256);
-  live.reserve(256);
-  CollectKeys(context, &keys, &live);
+  CollectKeys(context, used, &keys, &live);
   std::vector<Diagnostic> problems;
   std::set<std::string> visited;
   std::vector<std::string> including;
   CheckNames(root_ + "/" + name, *template_tags_.at(name), keys, live, &visited, &including, &problems);
   if (!problems.empty()) return Status::FromDiagnostics(std::move(problems));
 
-  km::data data = ToData(context);
+  km::data data = ToData(context, used);
   for (const auto& [partial, text] : partials_) {
     const std::string* shared = &text;  // the set outlives every render
     data.set(partial, km::partial([shared] { return *shared; }));

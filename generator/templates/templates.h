@@ -83,6 +83,10 @@ class TemplateSet {
   std::map<std::string, std::string> partials_;
   // Tags of each template and partial, found once.
   std::map<std::string, std::shared_ptr<const Tags>> template_tags_, partial_tags_;
+  static void AddNames(const Tags& tags, Names* names);
+  // Of each template: every name its tags and those of the partials use (they point into the
+  // tags above). Data under other names cannot show on the page.
+  std::map<std::string, Names> used_names_;
   // Parsed templates ready for reuse; Render may run on several threads at once.
   struct Pool;
   std::unique_ptr<Pool> pool_;
