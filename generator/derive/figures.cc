@@ -11,58 +11,6 @@
 
 namespace jv::derive {
 
-Figures::Figures(const model::Project& project) : project_(project) {
-  for (const auto& indicator : project.indicators) indicators_[indicator.id] = &indicator;
-  for (const auto& area : project.areas) {
-    areas_[area.id] = &area;
-    if (area.kind == model::AreaKind::kTotal && total_ == nullptr) total_ = &area;
-  }
-  for (const auto& source : project.sources) sources_[source.id] = &source;
-  for (const auto& value : project.values) {
-    values_.emplace(std::make_tuple(value.indicator, value.area, value.year), &value);
-  }
-}
-
-template <typename T>
-static const T* Lookup(const std::map<std::string, const T*>& map, const std::string& id) {
-  auto it = map.find(id);
-  return it == map.end() ? nullptr : it->second;
-}
-
-const model::Indicator* Figures::Indicator(const std::string& id) const {
-  return Lookup(indicators_, id);
-}
-const model::Area* Figures::Area(const std::string& id) const { return Lookup(areas_, id); }
-const model::Source* Figures::Source(const std::string& id) const { return Lookup(sources_, id); }
-
-const model::Value* Figures::Find(const std::string& indicator, const std::string& area,
-                                  int year) const {
-  if (RecordingReads()) NoteRead("value/" + indicator + "/" + area + "/" + std::to_string(year));
-  auto it = values_.find(std::make_tuple(indicator, area, year));
-  return it == values_.end() ? nullptr : it->second;
-}
-
-std::vector<int> Figures::Years(const std::string& indicator, const std::string& area) const {
-  if (RecordingReads()) NoteRead("years/" + indicator + "/" + area);
-  std::vector<int> years;
-  auto it = values_.lower_bound(std::make_tuple(indicator, area, 0));
-  for (; it != values_.end() && std::get<0>(it->first) == indicator &&
-         std::get<1>(it->first) == area;
-       ++it) {
-    years.push_back(std::get<2>(it->first));
-  }
-  return years;
-}
-
-std::vector<const model::Value*> Figures::Revised() const {
-  if (RecordingReads()) NoteRead("revised");
-  std::vector<const model::Value*> revised;
-  for (const model::Value& value : project_.values) {
-    if (value.status == model::ValueStatus::kRevised) revised.push_back(&value);
-  }
-  return revised;
-}
-
 namespace {
 
 // Everything of a value an output can show, in a fixed order ('where' is left out: a row that
@@ -90,28 +38,95 @@ void AppendValue(const model::Value& v, std::string* out) {
 
 }  // namespace
 
+Figures::Figures(const model::Project& project) : project_(project) {
+  for (const auto& indicator : project.indicators) indicators_[indicator.id] = &indicator;
+  for (const auto& area : project.areas) {
+    areas_[area.id] = &area;
+    if (area.kind == model::AreaKind::kTotal && total_ == nullptr) total_ = &area;
+  }
+  for (const auto& source : project.sources) sources_[source.id] = &source;
+  value_hashes_.reserve(project.values.size());
+  std::string content;
+  for (const auto& value : project.values) {
+    values_.emplace(std::make_tuple(value.indicator, value.area, value.year), &value);
+    content.clear();
+    AppendValue(value, &content);
+    value_hashes_.push_back(ContentHash(content));
+  }
+}
+
+template <typename T>
+static const T* Lookup(const std::map<std::string, const T*>& map, const std::string& id) {
+  auto it = map.find(id);
+  return it == map.end() ? nullptr : it->second;
+}
+
+const model::Indicator* Figures::Indicator(const std::string& id) const {
+  return Lookup(indicators_, id);
+}
+const model::Area* Figures::Area(const std::string& id) const { return Lookup(areas_, id); }
+const model::Source* Figures::Source(const std::string& id) const { return Lookup(sources_, id); }
+
+const model::Value* Figures::Find(const std::string& indicator, const std::string& area,
+                                  int year) const {
+  if (RecordingReads()) NoteRead("value/" + indicator + "/" + area + "/" + std::to_string(year));
+  auto it = values_.find(std::make_tuple(std::string_view(indicator), std::string_view(area), year));
+  return it == values_.end() ? nullptr : it->second;
+}
+
+std::vector<int> Figures::Years(const std::string& indicator, const std::string& area) const {
+  if (RecordingReads()) NoteRead("years/" + indicator + "/" + area);
+  std::vector<int> years;
+  auto it = values_.lower_bound(std::make_tuple(indicator, area, 0));
+  for (; it != values_.end() && std::get<0>(it->first) == indicator &&
+         std::get<1>(it->first) == area;
+       ++it) {
+    years.push_back(std::get<2>(it->first));
+  }
+  return years;
+}
+
+std::vector<const model::Value*> Figures::Revised() const {
+  if (RecordingReads()) NoteRead("revised");
+  std::vector<const model::Value*> revised;
+  for (const model::Value& value : project_.values) {
+    if (value.status == model::ValueStatus::kRevised) revised.push_back(&value);
+  }
+  return revised;
+}
+
+
 std::string Figures::ReadHash(const std::string& key) const {
   // Looks up without Find, Years and Revised, which would record what they look up.
-  std::vector<std::string> parts = Split(key, '/');
+  std::vector<std::string_view> parts;
+  for (std::string_view rest = key;;) {
+    size_t slash = rest.find('/');
+    parts.push_back(rest.substr(0, slash));
+    if (slash == std::string_view::npos) break;
+    rest.remove_prefix(slash + 1);
+  }
+  auto hash_of = [this](const model::Value& value) -> const std::string& {
+    return value_hashes_[static_cast<size_t>(&value - project_.values.data())];
+  };
   std::string content;
   if (parts.size() == 4 && parts[0] == "value" && !parts[3].empty() && parts[3].size() < 6 &&
-      parts[3].find_first_not_of("0123456789") == std::string::npos) {
-    auto it = values_.find(std::make_tuple(parts[1], parts[2], std::stoi(parts[3])));
+      parts[3].find_first_not_of("0123456789") == std::string_view::npos) {
+    auto it = values_.find(std::make_tuple(parts[1], parts[2], std::atoi(std::string(parts[3]).c_str())));
     if (it == values_.end()) return "none";
-    AppendValue(*it->second, &content);
+    return hash_of(*it->second);
   } else if (parts.size() == 3 && parts[0] == "years") {
     auto it = values_.lower_bound(std::make_tuple(parts[1], parts[2], 0));
     for (; it != values_.end() && std::get<0>(it->first) == parts[1] && std::get<1>(it->first) == parts[2]; ++it) {
       content += std::to_string(std::get<2>(it->first)) + ",";
     }
   } else if (parts[0] == "all-values" && parts.size() <= 2) {
-    int last_year = parts.size() == 1 ? INT_MAX : std::atoi(parts[1].c_str());
+    int last_year = parts.size() == 1 ? INT_MAX : std::atoi(std::string(parts[1]).c_str());
     for (const model::Value& value : project_.values) {
-      if (value.year <= last_year) AppendValue(value, &content);
+      if (value.year <= last_year) content += hash_of(value);
     }
   } else if (key == "revised") {
     for (const model::Value& value : project_.values) {
-      if (value.status == model::ValueStatus::kRevised) AppendValue(value, &content);
+      if (value.status == model::ValueStatus::kRevised) content += hash_of(value);
     }
   } else {
     return kUnreadable;

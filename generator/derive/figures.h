@@ -41,7 +41,10 @@ class Figures {
   std::map<std::string, const model::Indicator*> indicators_;
   std::map<std::string, const model::Area*> areas_;
   std::map<std::string, const model::Source*> sources_;
-  std::map<std::tuple<std::string, std::string, int>, const model::Value*> values_;
+  // By indicator, area and year; std::less<> finds keys given as string views.
+  std::map<std::tuple<std::string, std::string, int>, const model::Value*, std::less<>> values_;
+  // Of every value, in project order: the ContentHash of everything an output can show of it.
+  std::vector<std::string> value_hashes_;
   const model::Area* total_ = nullptr;
 };
 

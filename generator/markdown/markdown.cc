@@ -7,6 +7,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <map>
+#include <mutex>
 #include <memory>
 
 #include "base/text.h"
@@ -200,7 +201,10 @@ class TreeRewriter {
 };
 
 cmark_parser* NewParser(int options) {
-  cmark_gfm_core_extensions_ensure_registered();
+  // cmark-gfm registers its extensions in a global list on first use, unguarded: chapters are
+  // rendered on several threads at once.
+  static std::once_flag registered;
+  std::call_once(registered, cmark_gfm_core_extensions_ensure_registered);
   cmark_parser* parser = cmark_parser_new(options);
   for (const char* name : {"table", "strikethrough", "autolink"}) {
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {

@@ -59,7 +59,8 @@ const std::vector<std::string>& DirectiveNames();
 std::string Slug(const std::string& text);
 
 /// Renders `source`, whose first line is at `start`. Every figure reference, directive and link
-/// is resolved; all errors are collected and returned together.
+/// is resolved; all errors are collected and returned together. Safe to call from several
+/// threads at once (with hooks that are).
 Result<Document> Render(const std::string& source, const Location& start, const Hooks& hooks,
                         const Options& options);
 

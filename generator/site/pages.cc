@@ -57,7 +57,7 @@ class SitePlanner {
       : in_(input),
         record_(record),
         incremental_(input.previous, input.reuse_outputs, *input.figures, input.published_dir, record),
-        fixed_texts_(Context::Shared(FixedTexts(*input.text))),
+        fixed_texts_(input.text->fixed_texts()),
         pool_(input.jobs) {}
 
   Result<publish::SitePlan> Run() {
@@ -498,10 +498,7 @@ class SitePlanner {
       derive::RecordReads recording(&draft.reads);
       draft.doc = ChapterMarkdown(scope, edition.chapters[i]);
     };
-    // cmark-gfm registers its extensions on first use, which is not thread-safe: the first
-    // chapter is rendered before the other threads start.
-    if (!to_render.empty()) render(to_render[0]);
-    if (to_render.size() > 1) pool_.ParallelFor(to_render.size() - 1, [&](size_t i) { render(to_render[i + 1]); });
+    pool_.ParallelFor(to_render.size(), [&](size_t i) { render(to_render[i]); });
     return drafts;
   }
 
