@@ -7,11 +7,18 @@
 namespace jv::site {
 namespace {
 
-std::string CsvField(const std::string& text) {
-  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
+// Appends `text` as one CSV field, quoted when it holds a separator, a quote or a line break.
+void AppendCsvField(std::string_view text, std::string* csv) {
+  if (text.find_first_of(",\"\n\r") == std::string_view::npos) {
+    csv->append(text);
+    return;
+  }
+  csv->push_back('"');
+  for (char c : text) {
+    if (c == '"') csv->push_back('"');
+    csv->push_back(c);
+  }
+  csv->push_back('"');
 }
 
 std::string Number(double value) {
@@ -62,13 +69,16 @@ std::string FiguresCsv(const derive::Figures& figures, int last_year) {
     if (last_year != 0 && v.year > last_year) continue;
     const model::Indicator& indicator = *figures.Indicator(v.indicator);
     const model::Area& area = *figures.Area(v.area);
-    std::vector<std::string> fields = {v.indicator, indicator.label, UnitName(indicator.unit), v.area,
-                                       area.name, std::to_string(v.year), v.has_value ? Number(v.value) : "",
-                                       Optional(v.low), Optional(v.high), StatusName(v.status),
-                                       Optional(v.previous), v.revised_on, CertaintyName(v.certainty),
-                                       v.source, v.note};
-    for (size_t i = 0; i < fields.size(); ++i) csv += (i ? "," : "") + CsvField(fields[i]);
-    csv += "\n";
+    const std::string fields[] = {v.indicator, indicator.label, UnitName(indicator.unit), v.area,
+                                  area.name, std::to_string(v.year), v.has_value ? Number(v.value) : "",
+                                  Optional(v.low), Optional(v.high), StatusName(v.status),
+                                  Optional(v.previous), v.revised_on, CertaintyName(v.certainty),
+                                  v.source, v.note};
+    for (const std::string& field : fields) {
+      if (&field != fields) csv += ',';
+      AppendCsvField(field, &csv);
+    }
+    csv += '\n';
   }
   return csv;
 }
