@@ -146,8 +146,8 @@ Status Serve(const ServeOptions& options) {
   PreviewServer server(options.build.out_dir);
   JV_ASSIGN_OR_RETURN(int port, server.Bind(kHost, options.port));
   OverlayLanguage language;
-  // Every build after the first parses only the parts of the data folder that changed.
-  load::LoadMemo memo;
+  // Every build after the first parses only the inputs that changed.
+  site::BuildMemo memo;
   site::BuildOptions build = options.build;
   build.memo = &memo;
   Build(build, &server, &language, out, err);

@@ -64,6 +64,18 @@ BuildRecord PreviousRecord(const std::string& out_dir) {
   return record;
 }
 
+// The templates parsed from `files`: those of the previous build when they were made from the
+// same files.
+std::shared_ptr<const templates::TemplateSet> ParseTemplates(const load::TemplateFiles& files, BuildMemo* memo) {
+  if (memo != nullptr && memo->templates && memo->template_files.root == files.root &&
+      memo->template_files.files == files.files) {
+    return memo->templates;
+  }
+  auto parsed = std::make_shared<const templates::TemplateSet>(files.root, files.files);
+  if (memo != nullptr) memo->template_files = files, memo->templates = parsed;
+  return parsed;
+}
+
 // Everything a build reads but the figures: the data files outside values/, the templates, the
 // fonts and the generator. While it stays the same, a page or chart whose figures are unchanged
 // comes out the same.
@@ -93,7 +105,7 @@ struct Inputs {
   load::TemplateFiles template_files;
   std::optional<derive::Figures> figures;
   std::optional<FigureText> text;
-  std::optional<templates::TemplateSet> templates;
+  std::shared_ptr<const templates::TemplateSet> templates;
   SiteInput site;  // without what the previous build left (see PlanFromInputs)
 };
 
@@ -101,7 +113,7 @@ struct Inputs {
 Result<std::unique_ptr<Inputs>> LoadInputs(const BuildOptions& options, std::vector<Diagnostic>* warnings) {
   auto in = std::make_unique<Inputs>();
   // load
-  JV_ASSIGN_OR_RETURN(in->project, load::LoadProject(options.data_dir, options.memo));
+  JV_ASSIGN_OR_RETURN(in->project, load::LoadProject(options.data_dir, options.memo ? &options.memo->load : nullptr));
   JV_ASSIGN_OR_RETURN(in->template_files, load::LoadTemplates(options.templates_dir));
   JV_ASSIGN_OR_RETURN(auto translations, load::LoadTranslations(in->template_files, in->project.site.locale));
   // validate
@@ -112,9 +124,9 @@ Result<std::unique_ptr<Inputs>> LoadInputs(const BuildOptions& options, std::vec
   in->figures.emplace(in->project);
   JV_ASSIGN_OR_RETURN(format::NumberFormat numbers, format::NumberFormat::Create(in->project.site.locale));
   in->text.emplace(numbers, translations);
-  in->templates.emplace(in->template_files.root, in->template_files.files);
+  in->templates = ParseTemplates(in->template_files, options.memo);
   SiteInput& site = in->site;
-  site.project = &in->project, site.figures = &*in->figures, site.text = &*in->text, site.templates = &*in->templates;
+  site.project = &in->project, site.figures = &*in->figures, site.text = &*in->text, site.templates = in->templates.get();
   site.assets = AssetFiles(in->template_files);
   site.font_family = kFontFamily;
   JV_RETURN_IF_ERROR(CheckAssets(in->template_files, site.assets));

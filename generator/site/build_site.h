@@ -3,15 +3,25 @@
 // templates) → publish.
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "base/status.h"
-#include "load/load_memo.h"
+#include "load/load.h"
+#include "templates/templates.h"
 #include "publish/publish.h"
 #include "site/change_report.h"
 
 namespace jv::site {
+
+/// What a build leaves for the next one in the same process (`serve` builds after every save),
+/// so that the inputs that did not change are not parsed again.
+struct BuildMemo {
+  load::LoadMemo load;
+  load::TemplateFiles template_files;  ///< what `templates` was parsed from
+  std::shared_ptr<const templates::TemplateSet> templates;
+};
 
 /// Where to read and write. Defaults are the folders of a project checkout.
 struct BuildOptions {
@@ -24,9 +34,8 @@ struct BuildOptions {
   int jobs = 1;  ///< threads painting charts and preview images; the output does not depend on it
   /// Progress of long stages, e.g. ("pictures", 12, 140); called one at a time.
   std::function<void(const std::string& stage, size_t done, size_t total)> progress;
-  /// What earlier builds of this process loaded, for one that builds again and again (`serve`):
-  /// parts of the data folder that read the same are not parsed again. nullptr: none kept.
-  load::LoadMemo* memo = nullptr;
+  /// Kept between the builds of a process that builds again and again (`serve`); nullptr: none.
+  BuildMemo* memo = nullptr;
 };
 
 struct BuildSummary {

@@ -137,6 +137,42 @@ TEST_CASE("serve rebuilds on save and shows build errors over the last good site
   CHECK(f.process->Terminate(60s) == 0);
 }
 
+TEST_CASE("serve picks up every saved template and chapter, and a template saved back as it was", "[serve][command]") {
+  // Each build keeps what it parsed for the next (site::BuildMemo): nothing saved may be missed.
+  TempDir dir;
+  CopyExampleData(dir.path() / "data");
+  fs::copy(SourceDir() / "templates", dir.path() / "templates", fs::copy_options::recursive);
+  ServeProcess process({"serve", "--data", dir.str("data"), "--templates", dir.str("templates"), "--out",
+                        dir.str("site"), "--port", "0"},
+                       dir.path());
+  int port = process.WaitForPort(kLimit);
+  REQUIRE(port > 0);
+  INFO(process.Output());
+  auto shows = [&](const std::string& target, const std::string& text) {
+    return HttpGet(port, target).body.find(text) != std::string::npos;
+  };
+  fs::path page = dir.path() / "templates/page.mustache";
+  std::string original = ReadFile(page);
+  size_t footer = original.find("<footer class=\"site-footer\">");
+  REQUIRE(footer != std::string::npos);
+  WriteFile(page, std::string(original).insert(footer, "<p>Sjabloon aangepast</p>\n"));
+  CHECK(Eventually([&] { return shows("/", "Sjabloon aangepast"); }, kLimit));
+
+  fs::path chapter = dir.path() / "data/2019/chapters/overzicht.md";
+  std::string text = ReadFile(chapter);
+  size_t heading = text.find("## Bereik\n");
+  REQUIRE(heading != std::string::npos);
+  WriteFile(chapter, text.replace(heading, 9, "## Bereik in 2019"));
+  CHECK(Eventually([&] { return shows("/2019/overzicht/", "Bereik in 2019"); }, kLimit));
+  CHECK(shows("/2019/overzicht/", "Sjabloon aangepast"));
+
+  WriteFile(page, original);
+  CHECK(Eventually([&] { return !shows("/", "Sjabloon aangepast"); }, kLimit));
+  CHECK_FALSE(shows("/2019/overzicht/", "Sjabloon aangepast"));
+  CHECK(shows("/2019/overzicht/", "Bereik in 2019"));
+  CHECK(process.Terminate(60s) == 0);
+}
+
 TEST_CASE("serve refuses an output folder inside a watched folder", "[serve][command]") {
   TempDir dir;
   CopyExampleData(dir.path() / "data");
