@@ -70,9 +70,16 @@ void RemoveLeftoverStaging(const fs::path& out) {
 
 // A path of the plan must stay inside the output folder: relative, without "." or "..".
 Status CheckPlanPath(const std::string& relative) {
-  fs::path path(relative);
-  bool ok = !relative.empty() && !path.is_absolute();
-  for (const fs::path& part : path) ok = ok && part != ".." && part != "." && !part.empty();
+  // Every part between slashes must be a name: none empty (which also refuses an absolute
+  // path), none "." or "..".
+  bool ok = true;
+  for (size_t start = 0; ok; start += 1) {
+    size_t slash = relative.find('/', start);
+    std::string_view part = std::string_view(relative).substr(start, slash - start);
+    ok = !part.empty() && part != "." && part != "..";
+    if (slash == std::string::npos) break;
+    start = slash;
+  }
   if (!ok) return IoError(relative, "refusing to publish a file outside the output folder");
   return Status();
 }
@@ -242,12 +249,12 @@ void Staging::Clear(const std::string& relative) {
 // Makes `relative` in the staging folder the previous site's file: linked, unless a reused
 // folder already holds that very file.
 Status Staging::LinkPublished(const std::string& relative) {
-  fs::path target = fs::path(folder_) / relative;
-  fs::path previous = fs::path(out_) / relative;
   auto left = leftovers_.find(relative);
   auto published = published_files_.find(relative);
   if (left != leftovers_.end() && published != published_files_.end() && left->second == published->second) return Status();
   Clear(relative);
+  fs::path target = fs::path(folder_) / relative;
+  fs::path previous = fs::path(out_) / relative;
   std::error_code ec;
   fs::create_hard_link(previous, target, ec);
   if (ec) return IoError(previous, "cannot carry this file over from the previous site (" + ec.message() + "); build again with --force");
