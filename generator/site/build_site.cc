@@ -49,11 +49,18 @@ int CountSuffix(const publish::SitePlan& plan, const std::string& suffix, bool w
 // painted, so pictures of a different generator are never reused. "" when unknown.
 std::string GeneratorId() { return ProgramBuildId(); }
 
-// The record of the build that made `out_dir`, without the files that are no longer as that
-// build left them: gone, or changed by hand since (another size, or modified after the record,
+// The record of the build that made `out_dir` (taken from `memo`, may be null, when it is the
+// one the last build left there), without the files that are no longer as that build left them: gone, or changed by hand since (another size, or modified after the record,
 // which the build wrote after every file).
-BuildRecord PreviousRecord(const std::string& out_dir) {
-  BuildRecord record = BuildRecord::Parse(publish::ReadMarker(out_dir));
+BuildRecord PreviousRecord(const std::string& out_dir, BuildMemo* memo) {
+  std::string text = publish::ReadMarker(out_dir);
+  BuildRecord record;
+  if (memo != nullptr && !memo->record_hash.empty() && memo->record_hash == ContentHash(text)) {
+    record = std::move(memo->record);
+  } else {
+    record = BuildRecord::Parse(text);
+  }
+  if (memo != nullptr) memo->record_hash.clear();  // taken, or not the one in the folder
   std::optional<publish::PublishedFile> marker = publish::StatPublished(out_dir, publish::kMarkerFile);
   for (auto it = record.files.begin(); it != record.files.end();) {
     std::optional<publish::PublishedFile> file = publish::StatPublished(out_dir, it->first);
@@ -161,9 +168,9 @@ struct Published {
   std::unique_ptr<publish::Staging> staging;
 };
 
-Result<Published> OpenPublished(const std::string& out_dir) {
+Result<Published> OpenPublished(const std::string& out_dir, BuildMemo* memo) {
   Published published;
-  published.previous = PreviousRecord(out_dir);
+  published.previous = PreviousRecord(out_dir, memo);
   JV_ASSIGN_OR_RETURN(published.staging, publish::Staging::Open(out_dir));
   std::map<std::string, std::string> hashes;
   for (const auto& [path, file] : published.previous.files) hashes[path] = file.hash;
@@ -175,8 +182,10 @@ Result<Published> OpenPublished(const std::string& out_dir) {
 
 Result<BuildSummary> BuildSite(const BuildOptions& options) {
   // The output folder is read on a thread of its own while the inputs load: neither needs the
-  // other, and together they are most of a small rebuild's time.
-  std::future<Result<Published>> opening = std::async(std::launch::async, OpenPublished, options.out_dir);
+  // other, and together they are most of a small rebuild's time. Of the memo, that thread uses
+  // only the record.
+  std::future<Result<Published>> opening =
+      std::async(std::launch::async, OpenPublished, options.out_dir, options.memo);
   BuildSummary summary;
   Result<std::unique_ptr<Inputs>> inputs = LoadInputs(options, &summary.warnings);
   JV_ASSIGN_OR_RETURN(Published published, opening.get());
@@ -196,6 +205,10 @@ Result<BuildSummary> BuildSite(const BuildOptions& options) {
   summary.charts = CountSuffix(plan, ".svg", true);
   summary.pages_rendered = CountSuffix(plan, ".html", false);
   summary.charts_drawn = CountSuffix(plan, ".svg", false);
+  if (options.memo != nullptr) {
+    options.memo->record = std::move(record);
+    options.memo->record_hash = ContentHash(plan.marker);
+  }
   return summary;
 }
 

@@ -11,6 +11,7 @@
 #include "load/load.h"
 #include "templates/templates.h"
 #include "publish/publish.h"
+#include "site/build_record.h"
 #include "site/change_report.h"
 
 namespace jv::site {
@@ -21,6 +22,10 @@ struct BuildMemo {
   load::LoadMemo load;
   load::TemplateFiles template_files;  ///< what `templates` was parsed from
   std::shared_ptr<const templates::TemplateSet> templates;
+  /// The record the last build left in the output folder, and the ContentHash of its text:
+  /// while the folder's record reads the same, it need not be parsed.
+  BuildRecord record;
+  std::string record_hash;
 };
 
 /// Where to read and write. Defaults are the folders of a project checkout.

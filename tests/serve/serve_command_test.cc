@@ -173,6 +173,31 @@ TEST_CASE("serve picks up every saved template and chapter, and a template saved
   CHECK(process.Terminate(60s) == 0);
 }
 
+TEST_CASE("After edits the site serve made is the one a build from scratch makes, byte for byte", "[serve][command]") {
+  // serve keeps what it loaded, parsed and recorded between builds (site::BuildMemo); the
+  // command line starts from nothing. Both must publish the same files, records included.
+  ServeFixture f;
+  REQUIRE(f.port > 0);
+  INFO(f.process->Output());
+  f.Edit("values/jaarverslag-2023.csv", "aandeel-preventie,amsterdam,2023,27,", "aandeel-preventie,amsterdam,2023,26,");
+  f.Edit("values/jaarverslag-2023.csv", "bereik-0-jarigen,amsterdam,2023,98.8,", "bereik-0-jarigen,amsterdam,2023,97.3,");
+  CHECK(Eventually([&] { return f.Get("/").body.find("97,3%") != std::string::npos; }, kLimit));
+  f.Edit("2019/chapters/overzicht.md", "## Bereik\n", "## Bereik in 2019\n");
+  CHECK(Eventually([&] { return f.Get("/2019/overzicht/").body.find("Bereik in 2019") != std::string::npos; }, kLimit));
+  REQUIRE(f.process->Terminate(60s) == 0);
+
+  CommandResult scratch = RunGenerator("build --data " + f.dir.str("data") + " --templates " +
+                                       (SourceDir() / "templates").string() + " --out " + f.dir.str("scratch"));
+  REQUIRE(scratch.exit_code == 0);
+  auto served = Snapshot(f.dir.path() / "site");
+  auto built = Snapshot(f.dir.path() / "scratch");
+  CHECK(served.size() == built.size());
+  for (const auto& [path, bytes] : built) {
+    INFO(path);
+    CHECK(served[path] == bytes);
+  }
+}
+
 TEST_CASE("serve refuses an output folder inside a watched folder", "[serve][command]") {
   TempDir dir;
   CopyExampleData(dir.path() / "data");
