@@ -28,13 +28,19 @@ WorkerPool::WorkerPool(int threads) {
 }
 
 WorkerPool::~WorkerPool() {
+  Cancel();
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    background_.clear();
     stopping_ = true;
   }
   work_available_.notify_all();
   for (std::thread& helper : helpers_) helper.join();
+}
+
+void WorkerPool::Cancel() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  background_.clear();
+  work_finished_.wait(lock, [this] { return background_running_ == 0; });
 }
 
 bool WorkerPool::RunOne(std::unique_lock<std::mutex>& lock, bool background_too) {

@@ -25,8 +25,7 @@ void ParallelFor(int jobs, size_t count, const std::function<void(size_t)>& work
 class WorkerPool {
  public:
   explicit WorkerPool(int threads);
-  /// Drops posted jobs that have not started (a build that failed does not wait for them) and
-  /// waits for the running ones.
+  /// Cancel (a build that failed does not wait for its jobs), then ends the threads.
   ~WorkerPool();
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;
@@ -34,6 +33,10 @@ class WorkerPool {
   void ParallelFor(size_t count, const std::function<void(size_t)>& work);
   void Post(std::function<void()> job);
   void Drain();
+  /// Drops posted jobs that have not started and waits for the running ones: a pool that
+  /// outlives a build (`serve` keeps its threads, and their fonts, between builds) is handed
+  /// back this way, with nothing left that points into the build.
+  void Cancel();
 
  private:
   void HelperLoop();

@@ -143,6 +143,10 @@ Result<std::unique_ptr<Inputs>> LoadInputs(const BuildOptions& options, std::vec
   JV_ASSIGN_OR_RETURN(site.font_bold, load::LoadFontFile(bold_path));
   site.generator_id = GeneratorId();
   site.jobs = options.jobs;
+  if (BuildMemo* memo = options.memo) {
+    if (!memo->pool) memo->pool = std::make_unique<WorkerPool>(options.jobs);
+    site.pool = memo->pool.get();
+  }
   site.progress = options.progress;
   return in;
 }

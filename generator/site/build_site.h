@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "base/parallel.h"
 #include "base/status.h"
 #include "load/load.h"
 #include "templates/templates.h"
@@ -16,8 +17,9 @@
 
 namespace jv::site {
 
-/// What a build leaves for the next one in the same process (`serve` builds after every save),
-/// so that the inputs that did not change are not parsed again.
+/// What a build leaves for the next one in the same process (`serve` builds after every save):
+/// the inputs that did not change are not parsed again, and the worker threads keep the fonts
+/// they loaded.
 struct BuildMemo {
   load::LoadMemo load;
   load::TemplateFiles template_files;  ///< what `templates` was parsed from
@@ -26,6 +28,8 @@ struct BuildMemo {
   /// while the folder's record reads the same, it need not be parsed.
   BuildRecord record;
   std::string record_hash;
+  /// The worker threads, with the fonts they loaded for painting.
+  std::unique_ptr<WorkerPool> pool;
 };
 
 /// Where to read and write. Defaults are the folders of a project checkout.

@@ -58,7 +58,10 @@ class SitePlanner {
         record_(record),
         incremental_(input.previous, input.reuse_outputs, *input.figures, input.published_dir, record),
         fixed_texts_(input.text->fixed_texts()),
-        pool_(input.jobs) {}
+        own_pool_(input.pool ? nullptr : std::make_unique<WorkerPool>(input.jobs)),
+        pool_(input.pool ? input.pool : own_pool_.get()) {}
+  // No job may outlive what it uses; a pool kept by the caller goes back with none queued.
+  ~SitePlanner() { pool_->Cancel(); }
 
   Result<publish::SitePlan> Run() {
     PlanAssets();
@@ -166,7 +169,7 @@ class SitePlanner {
     }
     // Laid out side by side; their files enter the plan in chart order.
     std::vector<Result<const RenderedChart*>> drawn(to_draw.size(), nullptr);
-    pool_.ParallelFor(to_draw.size(), [&](size_t i) { drawn[i] = charts_->Get(to_draw[i]->id); });
+    pool_->ParallelFor(to_draw.size(), [&](size_t i) { drawn[i] = charts_->Get(to_draw[i]->id); });
     for (size_t i = 0; i < to_draw.size(); ++i) {
       if (!drawn[i].ok()) return drawn[i].status();
       const RenderedChart& rendered = **drawn[i];
@@ -351,7 +354,7 @@ class SitePlanner {
   Status RenderPages() {
     std::vector<Result<std::string>> results(render_jobs_.size(), Result<std::string>(std::string()));
     std::atomic<size_t> done{0};
-    pool_.ParallelFor(render_jobs_.size(), [&](size_t i) {
+    pool_->ParallelFor(render_jobs_.size(), [&](size_t i) {
       RenderJob& job = render_jobs_[i];
       Result<std::string> content = in_.templates->Render(job.body_template, job.body);
       if (!content.ok()) {
@@ -498,7 +501,7 @@ class SitePlanner {
       derive::RecordReads recording(&draft.reads);
       draft.doc = ChapterMarkdown(scope, edition.chapters[i]);
     };
-    pool_.ParallelFor(to_render.size(), [&](size_t i) { render(to_render[i]); });
+    pool_->ParallelFor(to_render.size(), [&](size_t i) { render(to_render[i]); });
     return drafts;
   }
 
@@ -776,8 +779,9 @@ class SitePlanner {
   std::vector<SearchEntry> search_;
   mutable std::vector<SectionLink> section_links_;              // of the edition being planned
   std::map<std::string, std::vector<std::string>> anchors_;     // of the edition being planned: chapter slug -> heading anchors
-  PictureJobs pictures_{&pool_, in_.staging, [this](size_t done, size_t total) { Progress("pictures", done, total); }};
-  WorkerPool pool_;  // last: destroyed first, so no job outlives what it uses
+  std::unique_ptr<WorkerPool> own_pool_;  // when the caller keeps none
+  WorkerPool* pool_;
+  PictureJobs pictures_{pool_, in_.staging, [this](size_t done, size_t total) { Progress("pictures", done, total); }};
 };
 
 }  // namespace

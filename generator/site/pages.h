@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 
+#include "base/parallel.h"
 #include "derive/figures.h"
 #include "publish/publish.h"
 #include "site/build_record.h"
@@ -32,6 +33,9 @@ struct SiteInput {
   std::string published_dir;  ///< the output folder, where kept files are read from
   std::string generator_id;  ///< differs between generator builds; part of every picture's source
   int jobs = 1;              ///< threads painting pictures
+  /// Threads kept by the caller between builds (`serve`): their fonts and buffers stay warm.
+  /// nullptr: the build starts `jobs` threads of its own.
+  WorkerPool* pool = nullptr;
   /// Where painted pictures are written as soon as they are painted (their hashes then go to
   /// the record's files), so they need not wait in memory. nullptr: they go into the plan.
   publish::Staging* staging = nullptr;

@@ -70,5 +70,34 @@ TEST_CASE("Worker pool drops posted jobs that have not started when it is destro
   CHECK(ran == 0);
 }
 
+TEST_CASE("Worker pool cancelled drops the jobs not started, waits for the running one and stays usable",
+          "[base]") {
+  // `serve` keeps one pool for all its builds; a build hands it back with Cancel.
+  WorkerPool pool(2);  // one helper
+  std::atomic<bool> started{false}, release{false}, finished{false};
+  std::atomic<int> later{0};
+  pool.Post([&] {
+    started = true;
+    while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    finished = true;
+  });
+  while (!started) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  for (int i = 0; i < 5; ++i) pool.Post([&] { ++later; });  // queued behind the running job
+  std::thread releaser([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    release = true;
+  });
+  pool.Cancel();
+  CHECK(finished);  // waited for
+  CHECK(later == 0);  // dropped
+  releaser.join();
+
+  std::atomic<int> next{0};
+  pool.Post([&] { ++next; });
+  pool.ParallelFor(10, [&](size_t) { ++next; });
+  pool.Drain();
+  CHECK(next == 11);
+}
+
 }  // namespace
 }  // namespace jv
