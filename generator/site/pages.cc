@@ -18,7 +18,7 @@
 #include "site/downloads.h"
 #include "site/edition_charts.h"
 #include "site/incremental.h"
-#include "site/picture_jobs.h"
+#include "site/file_jobs.h"
 #include "site/search_index.h"
 
 namespace jv::site {
@@ -65,6 +65,7 @@ class SitePlanner {
 
   Result<publish::SitePlan> Run() {
     PlanAssets();
+    PlanOpenData("data/cijfers.csv", "data/cijfers.json", 0);
     const model::Edition& latest = in_.project->editions.back();
     for (const model::Edition& edition : in_.project->editions) {
       JV_RETURN_IF_ERROR(PlanEdition(edition));
@@ -75,7 +76,7 @@ class SitePlanner {
     JV_RETURN_IF_ERROR(PlanAccessibility(latest));
     JV_RETURN_IF_ERROR(PlanSearch(latest));
     JV_RETURN_IF_ERROR(RenderPages());
-    JV_RETURN_IF_ERROR(pictures_.Finish(&plan_.files, &record_->files));
+    JV_RETURN_IF_ERROR(files_.Finish(&plan_.files, &record_->files));
     PlanSiteFiles();
     return std::move(plan_);
   }
@@ -96,9 +97,9 @@ class SitePlanner {
   // Plans the pictures at `paths`, painted together from `source` (everything that decides
   // their pixels). The previous build's files are kept when they were painted from the same
   // source by the same generator; otherwise `paint` is queued for the worker threads.
-  void PlanPictures(const std::vector<std::string>& paths, const std::string& source, PictureJobs::Paint paint) {
+  void PlanPictures(const std::vector<std::string>& paths, const std::string& source, FileJobs::Make paint) {
     if (incremental_.KeepPictures(paths, ContentHash(in_.generator_id + '\0' + source), &plan_.kept)) return;
-    pictures_.Add(paths, std::move(paint));
+    files_.Add(paths, std::move(paint));
   }
   template <typename PaintOne>
   void PlanPicture(const std::string& path, const std::string& source, PaintOne paint) {
@@ -695,18 +696,20 @@ class SitePlanner {
     return Status();
   }
 
-  // Every figure up to `year` (0: every figure) as CSV and JSON, kept while none of them changed.
+  // Every figure up to `year` (0: every figure) as CSV and JSON, kept while none of them changed;
+  // else written on the worker threads while pages are planned.
   void PlanOpenData(const std::string& csv, const std::string& json, int year) {
     std::string output = csv.substr(0, csv.rfind('.'));
     if (incremental_.Keep(output, {csv, json}, {}, &plan_.kept)) return;
-    plan_.files[csv] = FiguresCsv(*in_.figures, year);
-    plan_.files[json] = FiguresJson(*in_.figures, year);
+    const derive::Figures* figures = in_.figures;
+    files_.Add({csv, json}, [figures, year]() -> Result<std::vector<std::string>> {
+      return std::vector<std::string>{FiguresCsv(*figures, year), FiguresJson(*figures, year)};
+    });
     incremental_.Record(output, {year ? "all-values/" + std::to_string(year) : "all-values"});
   }
 
-  // Open data, sitemap.xml and robots.txt; the sitemap lists every page planned so far.
+  // sitemap.xml and robots.txt; the sitemap lists every page planned.
   void PlanSiteFiles() {
-    PlanOpenData("data/cijfers.csv", "data/cijfers.json", 0);
     const std::string& base_url = in_.project->site.base_url;
     plan_.files["robots.txt"] = Robots(base_url);
     if (base_url.empty()) return;
@@ -781,7 +784,7 @@ class SitePlanner {
   std::map<std::string, std::vector<std::string>> anchors_;     // of the edition being planned: chapter slug -> heading anchors
   std::unique_ptr<WorkerPool> own_pool_;  // when the caller keeps none
   WorkerPool* pool_;
-  PictureJobs pictures_{pool_, in_.staging, [this](size_t done, size_t total) { Progress("pictures", done, total); }};
+  FileJobs files_{pool_, in_.staging, [this](size_t done, size_t total) { Progress("files", done, total); }};
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
 #pragma once
-// Pictures (PNG, PDF) to be painted, the expensive part of a build. Each is handed to the worker
-// threads as soon as it is planned, so pictures are painted while pages are still planned.
+// Files made on the worker threads while the rest of the site is planned: the pictures (PNG,
+// PDF), the expensive part of a build, and the open-data downloads. Each job is handed to the
+// threads as soon as it is planned.
 
 #include <atomic>
 #include <deque>
@@ -16,17 +17,17 @@
 
 namespace jv::site {
 
-class PictureJobs {
+class FileJobs {
  public:
   /// Returns one file per path of its job, in the same order.
-  using Paint = std::function<Result<std::vector<std::string>>()>;
-  /// `staging` (may be null): where painted files go at once, so that only their records are
+  using Make = std::function<Result<std::vector<std::string>>()>;
+  /// `staging` (may be null): where made files go at once, so that only their records are
   /// kept. `progress(done, planned)` is called from the painting threads: it must be
   /// thread-safe.
-  PictureJobs(WorkerPool* pool, publish::Staging* staging, std::function<void(size_t, size_t)> progress);
+  FileJobs(WorkerPool* pool, publish::Staging* staging, std::function<void(size_t, size_t)> progress);
 
-  /// Queues the pictures at `paths`, painted together by `paint`.
-  void Add(std::vector<std::string> paths, Paint paint);
+  /// Queues the files at `paths`, made together by `make`.
+  void Add(std::vector<std::string> paths, Make make);
 
   /// Waits for every queued job, helping with them, then enters what each one made, in the
   /// order they were added (so the output does not depend on the number of threads): the
@@ -37,9 +38,9 @@ class PictureJobs {
  private:
   struct Job {
     std::vector<std::string> paths;
-    Paint paint;
+    Make make;
     Status status;
-    std::vector<std::string> painted;        // without a staging folder
+    std::vector<std::string> made;           // without a staging folder
     std::vector<BuildRecord::File> written;  // else what was written there
   };
   void Run(Job* job);
@@ -48,7 +49,7 @@ class PictureJobs {
   publish::Staging* staging_;
   std::function<void(size_t, size_t)> progress_;
   std::deque<Job> jobs_;  // a deque: queued jobs point into it while more are added
-  std::atomic<size_t> planned_{0}, painted_{0};
+  std::atomic<size_t> planned_{0}, made_{0};
 };
 
 }  // namespace jv::site
