@@ -39,6 +39,12 @@ Result<std::string> PaintPdf(const DisplayList& list);
 Result<std::string> PaintSocialCard(const std::string& title, const std::string& subtitle,
                                     const Theme& theme);
 
+/// Loads what painting text in theme.font_family needs on the calling thread (fontconfig, the
+/// thread's fonts and glyphs) by painting a small chart and throwing it away, so that a thread
+/// that is idle now paints its first real chart without that wait. Errors are left to the
+/// real charts to report.
+void WarmUp(const Theme& theme);
+
 /// The font file fontconfig resolves for `family` (regular weight), so the web pages can use
 /// the same font the charts were measured with. Error when the family is not installed.
 Result<std::string> FontFile(const std::string& family, bool bold);

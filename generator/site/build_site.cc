@@ -143,10 +143,6 @@ Result<std::unique_ptr<Inputs>> LoadInputs(const BuildOptions& options, std::vec
   JV_ASSIGN_OR_RETURN(site.font_bold, load::LoadFontFile(bold_path));
   site.generator_id = GeneratorId();
   site.jobs = options.jobs;
-  if (BuildMemo* memo = options.memo) {
-    if (!memo->pool) memo->pool = std::make_unique<WorkerPool>(options.jobs);
-    site.pool = memo->pool.get();
-  }
   site.progress = options.progress;
   return in;
 }
@@ -164,6 +160,19 @@ Result<publish::SitePlan> PlanFromInputs(Inputs* in, const BuildRecord* previous
   site.published_dir = published_dir;
   site.staging = staging;
   return PlanSite(site, record);
+}
+
+// The build's worker threads: those kept in the memo, else new ones. New ones start loading
+// the charts' fonts at once, while the inputs load: a thread's first chart waits for them.
+WorkerPool* WorkerThreads(const BuildOptions& options, std::unique_ptr<WorkerPool>* own) {
+  std::unique_ptr<WorkerPool>& pool = options.memo != nullptr ? options.memo->pool : *own;
+  if (!pool) {
+    pool = std::make_unique<WorkerPool>(options.jobs);
+    charts::Theme theme;
+    theme.font_family = kFontFamily;
+    if (options.jobs > 1) pool->Post([theme] { charts::WarmUp(theme); });
+  }
+  return pool.get();
 }
 
 // The output folder as the previous build left it, and the staging folder of the new site.
@@ -190,10 +199,13 @@ Result<BuildSummary> BuildSite(const BuildOptions& options) {
   // only the record.
   std::future<Result<Published>> opening =
       std::async(std::launch::async, OpenPublished, options.out_dir, options.memo);
+  std::unique_ptr<WorkerPool> own_pool;
+  WorkerPool* pool = WorkerThreads(options, &own_pool);
   BuildSummary summary;
   Result<std::unique_ptr<Inputs>> inputs = LoadInputs(options, &summary.warnings);
   JV_ASSIGN_OR_RETURN(Published published, opening.get());
   if (!inputs.ok()) return inputs.status();
+  (*inputs)->site.pool = pool;
   const BuildRecord& previous = published.previous;
   publish::Staging* staging = published.staging.get();
   // Pictures go into the staging folder as they are painted; the rest of the plan follows.
