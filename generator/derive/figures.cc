@@ -95,7 +95,6 @@ std::vector<const model::Value*> Figures::Revised() const {
   return revised;
 }
 
-
 std::string Figures::ReadHash(const std::string& key) const {
   // Looks up without Find, Years and Revised, which would record what they look up.
   std::vector<std::string_view> parts;

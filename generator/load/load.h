@@ -20,7 +20,8 @@ constexpr size_t kMaxChapterBytes = size_t{1} << 20;
 
 /// Reads every file of the data folder (see docs/data-format.md). Collects all problems it can
 /// find before failing, so the user sees them at once. With a `memo` kept from earlier loads of
-/// the same folder, editions and values files whose files read the same are not parsed again.
+/// the same folder, the indicators, values files and editions whose files read the same are not
+/// parsed again.
 Result<model::Project> LoadProject(const std::string& data_dir, LoadMemo* memo = nullptr);
 
 /// The files of the templates folder: relative path -> bytes.

@@ -35,9 +35,9 @@ E ReadChoice(ObjectReader& reader, const std::string& key,
   return fallback;
 }
 
-/// Loads one part of the project (`name`: an edition folder, a values file) with `load`, which
-/// appends to `items`; or, when `memo` (may be null) holds the part and every file access
-/// loading it made answers the same now, appends what the memo holds instead.
+/// Loads one part of the project (`name`: the indicators, a values file, an edition folder) with
+/// `load`, which appends to `items`; or, when `memo` (may be null) holds the part and every file
+/// access loading it made answers the same now, appends what the memo holds instead.
 template <typename T, typename Load>
 void LoadPart(const Folder& folder, std::map<std::string, LoadMemo::Part<T>>* memo, int* reused,
               const std::string& name, std::vector<T>* items, std::vector<Diagnostic>* diagnostics, Load load) {

@@ -146,7 +146,7 @@ Status Serve(const ServeOptions& options) {
   PreviewServer server(options.build.out_dir);
   JV_ASSIGN_OR_RETURN(int port, server.Bind(kHost, options.port));
   OverlayLanguage language;
-  // Every build after the first parses only the inputs that changed.
+  // What each build keeps for the next: the inputs that did not change are not parsed again.
   site::BuildMemo memo;
   site::BuildOptions build = options.build;
   build.memo = &memo;

@@ -50,8 +50,9 @@ int CountSuffix(const publish::SitePlan& plan, const std::string& suffix, bool w
 std::string GeneratorId() { return ProgramBuildId(); }
 
 // The record of the build that made `out_dir` (taken from `memo`, may be null, when it is the
-// one the last build left there), without the files that are no longer as that build left them: gone, or changed by hand since (another size, or modified after the record,
-// which the build wrote after every file).
+// one the last build left there), without the files that are no longer as that build left
+// them: gone, or changed by hand since (another size, or modified after the record, which the
+// build wrote after every file).
 BuildRecord PreviousRecord(const std::string& out_dir, BuildMemo* memo) {
   std::string text = publish::ReadMarker(out_dir);
   BuildRecord record;

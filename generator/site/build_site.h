@@ -10,10 +10,10 @@
 #include "base/parallel.h"
 #include "base/status.h"
 #include "load/load.h"
-#include "templates/templates.h"
 #include "publish/publish.h"
 #include "site/build_record.h"
 #include "site/change_report.h"
+#include "templates/templates.h"
 
 namespace jv::site {
 
@@ -41,7 +41,7 @@ struct BuildOptions {
   /// unchanged. The output is the same either way; this only costs time.
   bool force = false;
   int jobs = 1;  ///< threads painting charts and preview images; the output does not depend on it
-  /// Progress of long stages, e.g. ("pictures", 12, 140); called one at a time.
+  /// Progress of long stages, e.g. ("files", 12, 140); called one at a time.
   std::function<void(const std::string& stage, size_t done, size_t total)> progress;
   /// Kept between the builds of a process that builds again and again (`serve`); nullptr: none.
   BuildMemo* memo = nullptr;

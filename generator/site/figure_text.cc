@@ -12,6 +12,7 @@ FigureText::FigureText(format::NumberFormat numbers, Translations texts)
   for (const auto& [key, value] : texts_) all.Set(key, value);
   fixed_texts_ = templates::Context::Shared(std::move(all));
 }
+
 namespace {
 
 // Replaces the first "{name}" in `text` by `value`.

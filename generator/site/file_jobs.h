@@ -22,7 +22,7 @@ class FileJobs {
   /// Returns one file per path of its job, in the same order.
   using Make = std::function<Result<std::vector<std::string>>()>;
   /// `staging` (may be null): where made files go at once, so that only their records are
-  /// kept. `progress(done, planned)` is called from the painting threads: it must be
+  /// kept. `progress(done, planned)` is called from the worker threads: it must be
   /// thread-safe.
   FileJobs(WorkerPool* pool, publish::Staging* staging, std::function<void(size_t, size_t)> progress);
 

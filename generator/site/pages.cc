@@ -17,8 +17,8 @@
 #include "site/blocks.h"
 #include "site/downloads.h"
 #include "site/edition_charts.h"
-#include "site/incremental.h"
 #include "site/file_jobs.h"
+#include "site/incremental.h"
 #include "site/search_index.h"
 
 namespace jv::site {
