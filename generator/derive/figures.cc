@@ -6,7 +6,6 @@
 #include <cstdlib>
 
 #include "base/content_hash.h"
-#include "base/text.h"
 #include "derive/reads.h"
 
 namespace jv::derive {

@@ -72,15 +72,14 @@ void RemoveLeftoverStaging(const fs::path& out) {
 Status CheckPlanPath(const std::string& relative) {
   // Every part between slashes must be a name: none empty (which also refuses an absolute
   // path), none "." or "..".
-  bool ok = true;
-  for (size_t start = 0; ok; start += 1) {
-    size_t slash = relative.find('/', start);
-    std::string_view part = std::string_view(relative).substr(start, slash - start);
-    ok = !part.empty() && part != "." && part != "..";
-    if (slash == std::string::npos) break;
-    start = slash;
+  std::string_view rest = relative;
+  for (bool last = false; !last;) {
+    size_t slash = rest.find('/');
+    std::string_view part = rest.substr(0, slash);
+    if (part.empty() || part == "." || part == "..") return IoError(relative, "refusing to publish a file outside the output folder");
+    last = slash == std::string_view::npos;
+    if (!last) rest.remove_prefix(slash + 1);
   }
-  if (!ok) return IoError(relative, "refusing to publish a file outside the output folder");
   return Status();
 }
 

@@ -51,7 +51,6 @@ class FigureText {
   std::string Tick(const model::Indicator& indicator, double value) const;
 
   const format::NumberFormat& numbers() const { return numbers_; }
-  const Translations& texts() const { return texts_; }
   /// Every fixed text, for templates as `t.<key>`: made once and shared by every page and block
   /// (copying it copies a pointer).
   const templates::Context& fixed_texts() const { return fixed_texts_; }

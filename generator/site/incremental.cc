@@ -42,17 +42,11 @@ bool Incremental::Keep(const std::string& output, const std::vector<std::string>
   return true;
 }
 
-// Outputs share most of their keys: each key is compared with the previous build once.
 const std::string* Incremental::UnchangedHash(const std::string& key) {
-  auto known = unchanged_.find(key);
-  if (known != unchanged_.end()) return known->second;
-  const std::string* hash = nullptr;
   auto before = previous_->read_hashes.find(key);
-  if (before != previous_->read_hashes.end() && before->second != derive::kUnreadable &&
-      before->second == ReadHash(key)) {
-    hash = &before->second;
-  }
-  return unchanged_.emplace(key, hash).first->second;
+  bool unchanged = before != previous_->read_hashes.end() && before->second != derive::kUnreadable &&
+                   before->second == ReadHash(key);
+  return unchanged ? &before->second : nullptr;
 }
 
 void Incremental::Record(const std::string& output, const derive::ReadSet& reads) {

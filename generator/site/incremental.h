@@ -56,7 +56,6 @@ class Incremental {
   std::string published_dir_;
   BuildRecord* record_;
   std::unordered_map<std::string, std::string> read_hashes_;  // key -> what it stands for now
-  std::unordered_map<std::string, const std::string*> unchanged_;  // key -> UnchangedHash(key)
   std::optional<std::map<std::string, std::string>> search_texts_;  // of the previous index
 };
 
