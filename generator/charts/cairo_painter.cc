@@ -1,5 +1,5 @@
 // PaintPng and PaintPdf: the display list drawn by Cairo, text set by Pango with the same font
-// and font options the layout measured with (see pango_setup.h).
+// and font options the layout measured with (see pango_setup.h and shaped_text.h).
 
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -15,9 +15,9 @@
 #include <utility>
 #include <vector>
 
-#include "charts/pango_setup.h"
 #include "charts/png_encoder.h"
 #include "charts/render.h"
+#include "charts/shaped_text.h"
 
 namespace jv::charts {
 namespace {
@@ -33,18 +33,7 @@ void SetColor(cairo_t* cr, Color c) {
 
 class CairoWriter {
  public:
-  explicit CairoWriter(cairo_t* cr, const std::string& family) : cr_(cr), family_(family) {
-    context_ = pango_cairo_create_context(cr);
-    ConfigurePangoContext(context_);
-    layout_ = pango_layout_new(context_);
-    pango_layout_set_single_paragraph_mode(layout_, TRUE);
-  }
-  ~CairoWriter() {
-    g_object_unref(layout_);
-    g_object_unref(context_);
-  }
-  CairoWriter(const CairoWriter&) = delete;
-  CairoWriter& operator=(const CairoWriter&) = delete;
+  explicit CairoWriter(cairo_t* cr, const std::string& family) : cr_(cr), family_(family) {}
 
   void operator()(const Rect& r) {
     cairo_rectangle(cr_, r.x, r.y, r.width, r.height);
@@ -108,19 +97,11 @@ class CairoWriter {
     cairo_fill(cr_);
   }
   void operator()(const Text& t) {
-    PangoFontDescription* desc = NewFontDescription(family_, {t.font_size, t.bold});
-    pango_layout_set_font_description(layout_, desc);
-    pango_font_description_free(desc);
-    pango_layout_set_text(layout_, t.text.data(), static_cast<int>(t.text.size()));
-    PangoRectangle logical;
-    pango_layout_get_extents(layout_, nullptr, &logical);
-    double width = static_cast<double>(logical.width) / PANGO_SCALE;
+    const ShapedLine& line = ShapeLine(family_, {t.font_size, t.bold}, t.text);
     double shift = t.anchor == TextAnchor::kStart ? 0 : t.anchor == TextAnchor::kMiddle ? 0.5 : 1;
-    double baseline = static_cast<double>(pango_layout_get_baseline(layout_)) / PANGO_SCALE;
-    cairo_move_to(cr_, t.x - width * shift - static_cast<double>(logical.x) / PANGO_SCALE,
-                  t.y - baseline);
+    cairo_move_to(cr_, t.x - line.width * shift - line.left, t.y - line.baseline);
     SetColor(cr_, t.fill);
-    pango_cairo_show_layout(cr_, layout_);
+    pango_cairo_show_layout(cr_, line.layout);
   }
 
   /// The items only: the caller has laid down the white background.
@@ -130,9 +111,7 @@ class CairoWriter {
 
  private:
   cairo_t* cr_;
-  std::string family_;
-  PangoContext* context_;
-  PangoLayout* layout_;
+  const std::string& family_;
 };
 
 cairo_status_t AppendToString(void* closure, const unsigned char* data, unsigned int length) {
