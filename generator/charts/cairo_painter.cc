@@ -189,46 +189,34 @@ static inline uint32_t Mean(uint32_t a, uint32_t b, uint32_t c, uint32_t d) {
   return (even >> 2 & kLanes) | (odd >> 2 & kLanes) << 8;
 }
 
-// Each pixel of the `width` × `height` result (rows of `width` words, reused per thread) is the
-// mean of a 2 × 2 block of `source`, the last row or column repeated where `source` is odd.
-static const uint32_t* HalvePixels(cairo_surface_t* source, int width, int height) {
-  thread_local std::vector<uint32_t> out;
-  out.resize(static_cast<size_t>(width) * height);
-  const unsigned char* data = cairo_image_surface_get_data(source);
-  const int stride = cairo_image_surface_get_stride(source);
-  const int source_width = cairo_image_surface_get_width(source);
-  const int source_height = cairo_image_surface_get_height(source);
+// Each pixel of `out` (`width` pixels) is the mean of a 2 × 2 block of the rows `top` and
+// `bottom` (`source_width` pixels), the last column repeated where `source_width` is odd.
+static void HalveRow(const uint32_t* top, const uint32_t* bottom, int source_width, uint32_t* out, int width) {
   const int whole = std::min(width, source_width / 2);  // blocks with both columns inside
-  for (int y = 0; y < height; ++y) {
-    const auto* top = reinterpret_cast<const uint32_t*>(data + static_cast<size_t>(std::min(2 * y, source_height - 1)) * stride);
-    const auto* bottom = reinterpret_cast<const uint32_t*>(data + static_cast<size_t>(std::min(2 * y + 1, source_height - 1)) * stride);
-    uint32_t* row = out.data() + static_cast<size_t>(y) * width;
-    int x = 0;
+  int x = 0;
 #if defined(__SSE2__)
-    // Four result pixels per step: the channels widened to 16 bits, each pair of rows added,
-    // then each pair of neighbouring pixels (the two halves of a register).
-    const __m128i zero = _mm_setzero_si128(), half = _mm_set1_epi16(2);
-    auto pair_sums = [&](int from) {  // the block sums of result pixels from / 2 and from / 2 + 1
-      __m128i upper = _mm_loadu_si128(reinterpret_cast<const __m128i*>(top + from));
-      __m128i lower = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bottom + from));
-      __m128i first = _mm_add_epi16(_mm_unpacklo_epi8(upper, zero), _mm_unpacklo_epi8(lower, zero));
-      __m128i second = _mm_add_epi16(_mm_unpackhi_epi8(upper, zero), _mm_unpackhi_epi8(lower, zero));
-      return _mm_unpacklo_epi64(_mm_add_epi16(first, _mm_srli_si128(first, 8)),
-                                _mm_add_epi16(second, _mm_srli_si128(second, 8)));
-    };
-    for (; x + 4 <= whole; x += 4) {
-      __m128i means = _mm_packus_epi16(_mm_srli_epi16(_mm_add_epi16(pair_sums(2 * x), half), 2),
-                                       _mm_srli_epi16(_mm_add_epi16(pair_sums(2 * x + 4), half), 2));
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(row + x), means);
-    }
-#endif
-    for (; x < whole; ++x) row[x] = Mean(top[2 * x], top[2 * x + 1], bottom[2 * x], bottom[2 * x + 1]);
-    for (x = whole; x < width; ++x) {
-      int left = std::min(2 * x, source_width - 1), right = std::min(2 * x + 1, source_width - 1);
-      row[x] = Mean(top[left], top[right], bottom[left], bottom[right]);
-    }
+  // Four result pixels per step: the channels widened to 16 bits, each pair of rows added,
+  // then each pair of neighbouring pixels (the two halves of a register).
+  const __m128i zero = _mm_setzero_si128(), half = _mm_set1_epi16(2);
+  auto pair_sums = [&](int from) {  // the block sums of result pixels from / 2 and from / 2 + 1
+    __m128i upper = _mm_loadu_si128(reinterpret_cast<const __m128i*>(top + from));
+    __m128i lower = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bottom + from));
+    __m128i first = _mm_add_epi16(_mm_unpacklo_epi8(upper, zero), _mm_unpacklo_epi8(lower, zero));
+    __m128i second = _mm_add_epi16(_mm_unpackhi_epi8(upper, zero), _mm_unpackhi_epi8(lower, zero));
+    return _mm_unpacklo_epi64(_mm_add_epi16(first, _mm_srli_si128(first, 8)),
+                              _mm_add_epi16(second, _mm_srli_si128(second, 8)));
+  };
+  for (; x + 4 <= whole; x += 4) {
+    __m128i means = _mm_packus_epi16(_mm_srli_epi16(_mm_add_epi16(pair_sums(2 * x), half), 2),
+                                     _mm_srli_epi16(_mm_add_epi16(pair_sums(2 * x + 4), half), 2));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + x), means);
   }
-  return out.data();
+#endif
+  for (; x < whole; ++x) out[x] = Mean(top[2 * x], top[2 * x + 1], bottom[2 * x], bottom[2 * x + 1]);
+  for (x = whole; x < width; ++x) {
+    int left = std::min(2 * x, source_width - 1), right = std::min(2 * x + 1, source_width - 1);
+    out[x] = Mean(top[left], top[right], bottom[left], bottom[right]);
+  }
 }
 
 Result<std::string> PaintPng(const DisplayList& list, double scale) {
@@ -240,10 +228,30 @@ Result<std::string> PaintPng(const DisplayList& list, double scale) {
 Result<std::pair<std::string, std::string>> PaintPng2xAnd1x(const DisplayList& list) {
   Result<cairo_surface_t*> surface = PaintPixels(list, 2);
   if (!surface.ok()) return surface.status();
-  int width = static_cast<int>(std::ceil(list.width)), height = static_cast<int>(std::ceil(list.height));
-  const uint32_t* single = HalvePixels(*surface, width, height);
-  return std::make_pair(EncodeSurface(*surface),
-                        EncodeOpaquePng(reinterpret_cast<const unsigned char*>(single), width, height, width * 4));
+  const unsigned char* data = cairo_image_surface_get_data(*surface);
+  const int stride = cairo_image_surface_get_stride(*surface);
+  const int source_width = cairo_image_surface_get_width(*surface);
+  const int source_height = cairo_image_surface_get_height(*surface);
+  auto source_row = [&](int y) { return reinterpret_cast<const uint32_t*>(data + static_cast<size_t>(y) * stride); };
+  const int width = static_cast<int>(std::ceil(list.width)), height = static_cast<int>(std::ceil(list.height));
+
+  // The 1× rows are made from each pair of 2× rows just written, while those are in cache; the
+  // 1× writer keeps reading its previous row, so two rows alternate.
+  thread_local std::vector<unsigned char> double_stream, single_stream;
+  thread_local std::vector<uint32_t> single_rows;
+  single_rows.resize(2 * static_cast<size_t>(width));
+  PngWriter double_png(source_width, source_height, &double_stream);
+  PngWriter single_png(width, height, &single_stream);
+  int written = 0;  // 2× rows
+  for (int y = 0; y < height; ++y) {
+    const int top = std::min(2 * y, source_height - 1), bottom = std::min(2 * y + 1, source_height - 1);
+    for (; written <= bottom; ++written) double_png.AddRow(source_row(written));
+    uint32_t* single = single_rows.data() + static_cast<size_t>(y % 2) * width;
+    HalveRow(source_row(top), source_row(bottom), source_width, single, width);
+    single_png.AddRow(single);
+  }
+  for (; written < source_height; ++written) double_png.AddRow(source_row(written));
+  return std::make_pair(double_png.Finish(), single_png.Finish());
 }
 
 Result<std::string> PaintPdf(const DisplayList& list) {

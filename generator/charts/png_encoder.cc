@@ -25,6 +25,7 @@ constexpr int kBytesPerPixel = 3;     // 8-bit RGB
 constexpr int kMaxMatch = 258;        // deflate's longest match
 constexpr size_t kMaxDistance = 32768;
 constexpr int kLongRun = 16;          // pixels
+constexpr uint32_t kRgb = 0xFFFFFF;   // a pixel without its alpha
 
 /// `count` bits of `code`, most significant first, as deflate sends Huffman codes.
 uint32_t Reverse(uint32_t code, int count) {
@@ -32,12 +33,6 @@ uint32_t Reverse(uint32_t code, int count) {
   for (int i = 0; i < count; ++i) out |= ((code >> i) & 1u) << (count - 1 - i);
   return out;
 }
-
-/// A prepared bit sequence: Huffman code plus extra bits, ready for BitWriter::Put.
-struct Bits {
-  uint32_t value = 0;
-  int count = 0;
-};
 
 /// The fixed Huffman code of a literal/length symbol (0–287).
 Bits FixedSymbol(int symbol) {
@@ -96,43 +91,6 @@ Bits DistanceBits(size_t distance) {
   return {Reverse(static_cast<uint32_t>(code), 5) | (static_cast<uint32_t>(distance - base) << 5), 5 + extra};
 }
 
-/// Packs bits least significant first into bytes, as deflate requires. Writes straight into
-/// `out`'s storage: callers reserve room first (Reserve), so Put never checks capacity.
-class BitWriter {
- public:
-  explicit BitWriter(std::vector<unsigned char>* out) : out_(out) {}
-  /// Room for at least `bytes` more bytes; storage only ever grows, so a reused vector is not
-  /// cleared or zeroed again.
-  void Reserve(size_t bytes) {
-    if (used_ + bytes + 8 > out_->size()) out_->resize(std::max(2 * out_->size(), used_ + bytes + 8));
-  }
-  /// Up to 32 bits at once.
-  void Put(Bits bits) {
-    buffer_ |= static_cast<uint64_t>(bits.value) << count_;
-    count_ += bits.count;
-    if (count_ >= 32) {
-      unsigned char* at = out_->data() + used_;
-      for (int i = 0; i < 4; ++i) at[i] = static_cast<unsigned char>(buffer_ >> (8 * i));
-      used_ += 4;
-      buffer_ >>= 32;
-      count_ -= 32;
-    }
-  }
-  /// Pads the last byte with zero bits; the stream's bytes are then out_[0, used()).
-  void Flush() {
-    Reserve(8);
-    for (; count_ > 0; count_ -= 8, buffer_ >>= 8) (*out_)[used_++] = static_cast<unsigned char>(buffer_);
-    buffer_ = 0, count_ = 0;
-  }
-  size_t used() const { return used_; }
-
- private:
-  std::vector<unsigned char>* out_;
-  size_t used_ = 0;
-  uint64_t buffer_ = 0;
-  int count_ = 0;
-};
-
 /// Writes `bytes` (at least 3) bytes as matches at `distance`, in pieces of deflate's maximum
 /// length or less, none shorter than its minimum of 3.
 void PutMatch(BitWriter* out, size_t bytes, const Bits& distance) {
@@ -167,7 +125,7 @@ int RunLength(const uint32_t* pixels, const uint32_t* reference, int x, int widt
     if (equal != 0xF) return end + __builtin_ctz(~equal) - x;
   }
 #endif
-  while (end < width && ((pixels[end] ^ reference[end]) & 0xFFFFFFu) == 0) ++end;
+  while (end < width && ((pixels[end] ^ reference[end]) & kRgb) == 0) ++end;
   return end - x;
 }
 
@@ -219,64 +177,6 @@ uint32_t RowAdler(uint32_t adler, const uint32_t* row, int width) {
   return static_cast<uint32_t>((b % kModulus) << 16 | (a % kModulus));
 }
 
-/// The zlib stream (RFC 1950) of the image's PNG rows, into out[0, returned size).
-size_t Compress(const unsigned char* data, int width, int height, int stride,
-                std::vector<unsigned char>* out) {
-  const FixedCodes& codes = Codes();
-  const size_t row_size = static_cast<size_t>(width) * kBytesPerPixel + 1;
-  const bool rows_reachable = row_size <= kMaxDistance;
-  const Bits row_up = rows_reachable ? DistanceBits(row_size) : Bits{};
-  const Bits pixel_left = DistanceBits(kBytesPerPixel);
-  // Fixed codes spend at most 9 bits per byte (a literal); a match spends fewer per byte.
-  const size_t row_bound = row_size * 9 / 8 + 16;
-
-  BitWriter bits(out);
-  bits.Reserve(row_bound);
-  bits.Put({0x78, 8}), bits.Put({0x01, 8});  // deflate, 32 KiB window, no dictionary
-  bits.Put({0b011, 3});                      // final block, fixed Huffman codes
-  uint32_t adler = 1;
-  uint32_t row_adler = 0;  // of the last row written out, which a repeated row repeats
-  for (int y = 0; y < height; ++y) {
-    bits.Reserve(row_bound);
-    const auto* row = reinterpret_cast<const uint32_t*>(data + static_cast<size_t>(y) * stride);
-    const auto* above =
-        y == 0 ? nullptr : reinterpret_cast<const uint32_t*>(data + static_cast<size_t>(y - 1) * stride);
-    const bool up_reachable = above != nullptr && rows_reachable;
-    // The run from above at the row's start, reused by the loop below for its first pixel.
-    const int first_up = up_reachable ? RunLength(row, above, 0, width) : 0;
-    if (up_reachable && first_up == width) {
-      PutMatch(&bits, row_size, row_up);  // filter byte included: it is the same 0
-      adler = static_cast<uint32_t>(adler32_combine(adler, row_adler, static_cast<z_off_t>(row_size)));
-      continue;
-    }
-    row_adler = RowAdler(1, row, width);
-    adler = static_cast<uint32_t>(adler32_combine(adler, row_adler, static_cast<z_off_t>(row_size)));
-    bits.Put(codes.literal[0]);
-    for (int x = 0; x < width;) {
-      int up = x == 0 ? first_up : up_reachable ? RunLength(row, above, x, width) : 0;
-      // A long run from above is taken as it is: looking for a longer one to the left would
-      // scan the same pixels again for a few bytes at most.
-      int left = x > 0 && up < kLongRun ? RunLength(row, row - 1, x, width) : 0;
-      if (up == 0 && left == 0) {
-        bits.Put(PixelLiterals(codes, row[x]));
-        ++x;
-      } else if (up >= left) {
-        PutMatch(&bits, static_cast<size_t>(up) * kBytesPerPixel, row_up);
-        x += up;
-      } else {
-        PutMatch(&bits, static_cast<size_t>(left) * kBytesPerPixel, pixel_left);
-        x += left;
-      }
-    }
-  }
-  bits.Put(codes.end_of_block);
-  bits.Flush();
-  size_t size = bits.used();
-  out->resize(std::max(out->size(), size + 4));
-  for (int shift = 24; shift >= 0; shift -= 8) (*out)[size++] = static_cast<unsigned char>(adler >> shift);
-  return size;
-}
-
 void PutU32(std::string* out, uint32_t v) {
   const char bytes[4] = {static_cast<char>(v >> 24), static_cast<char>(v >> 16),
                          static_cast<char>(v >> 8), static_cast<char>(v)};
@@ -294,26 +194,99 @@ void PutChunk(std::string* out, const char type[4], const unsigned char* payload
 
 }  // namespace
 
-std::string EncodeOpaquePng(const unsigned char* data, int width, int height, int stride) {
-  // Kept per thread: a 2× chart's stream is a few hundred kilobytes, and fresh pages for every
-  // chart cost more than reusing them.
-  thread_local std::vector<unsigned char> compressed;
-  size_t compressed_size = Compress(data, width, height, stride, &compressed);
+PngWriter::PngWriter(int width, int height, std::vector<unsigned char>* buffer)
+    : width_(width),
+      height_(height),
+      row_size_(static_cast<size_t>(width) * kBytesPerPixel + 1),
+      rows_reachable_(row_size_ <= kMaxDistance),
+      row_up_(rows_reachable_ ? DistanceBits(row_size_) : Bits{}),
+      pixel_left_(DistanceBits(kBytesPerPixel)),
+      // Fixed codes spend at most 9 bits per byte (a literal); a match spends fewer per byte.
+      row_bound_(row_size_ * 9 / 8 + 16),
+      bits_(buffer) {
+  bits_.Reserve(row_bound_);
+  bits_.Put({0x78, 8}), bits_.Put({0x01, 8});  // deflate, 32 KiB window, no dictionary
+  bits_.Put({0b011, 3});                      // final block, fixed Huffman codes
+}
+
+void PngWriter::AddRow(const uint32_t* row) {
+  const FixedCodes& codes = Codes();
+  const int width = width_;
+  bits_.Reserve(row_bound_);
+  const uint32_t* above = previous_;
+  previous_ = row;
+  const bool up_reachable = above != nullptr && rows_reachable_;
+  // The run from above at the row's start, reused by the loop below for its first pixel. Most
+  // rows repeat the one above, alpha included, which memcmp confirms fastest.
+  int first_up = 0;
+  if (up_reachable) {
+    first_up = std::memcmp(row, above, static_cast<size_t>(width) * 4) == 0 ? width : RunLength(row, above, 0, width);
+  }
+  if (up_reachable && first_up == width) {
+    PutMatch(&bits_, row_size_, row_up_);  // filter byte included: it is the same 0
+    adler_ = static_cast<uint32_t>(adler32_combine(adler_, row_adler_, static_cast<z_off_t>(row_size_)));
+    return;
+  }
+  row_adler_ = RowAdler(1, row, width);
+  adler_ = static_cast<uint32_t>(adler32_combine(adler_, row_adler_, static_cast<z_off_t>(row_size_)));
+  bits_.Put(codes.literal[0]);
+  for (int x = 0; x < width;) {
+    // One pixel compared first: text and slanted edges are mostly lone pixels, for which a
+    // scan would find nothing.
+    const bool up_same = up_reachable && ((row[x] ^ above[x]) & kRgb) == 0;
+    const bool left_same = x > 0 && ((row[x] ^ row[x - 1]) & kRgb) == 0;
+    if (!up_same && !left_same) {
+      bits_.Put(PixelLiterals(codes, row[x]));
+      ++x;
+      continue;
+    }
+    int up = !up_same ? 0 : x == 0 ? first_up : RunLength(row, above, x, width);
+    // A long run from above is taken as it is: looking for a longer one to the left would
+    // scan the same pixels again for a few bytes at most.
+    int left = left_same && up < kLongRun ? RunLength(row, row - 1, x, width) : 0;
+    if (up >= left) {
+      PutMatch(&bits_, static_cast<size_t>(up) * kBytesPerPixel, row_up_);
+      x += up;
+    } else {
+      PutMatch(&bits_, static_cast<size_t>(left) * kBytesPerPixel, pixel_left_);
+      x += left;
+    }
+  }
+}
+
+std::string PngWriter::Finish() {
+  bits_.Put(Codes().end_of_block);
+  bits_.Flush();
+  size_t size = bits_.used();
+  std::vector<unsigned char>& compressed = bits_.bytes();
+  compressed.resize(std::max(compressed.size(), size + 4));
+  for (int shift = 24; shift >= 0; shift -= 8) compressed[size++] = static_cast<unsigned char>(adler_ >> shift);
 
   unsigned char header[13];
   for (int i = 0; i < 4; ++i) {
-    header[i] = static_cast<unsigned char>(static_cast<uint32_t>(width) >> (24 - 8 * i));
-    header[4 + i] = static_cast<unsigned char>(static_cast<uint32_t>(height) >> (24 - 8 * i));
+    header[i] = static_cast<unsigned char>(static_cast<uint32_t>(width_) >> (24 - 8 * i));
+    header[4 + i] = static_cast<unsigned char>(static_cast<uint32_t>(height_) >> (24 - 8 * i));
   }
   const unsigned char format[5] = {8, 2, 0, 0, 0};  // 8-bit, RGB, deflate, adaptive, no interlace
   std::memcpy(header + 8, format, 5);
 
   std::string png("\x89PNG\r\n\x1a\n", 8);
-  png.reserve(compressed_size + 64);
+  png.reserve(size + 64);
   PutChunk(&png, "IHDR", header, sizeof header);
-  PutChunk(&png, "IDAT", compressed.data(), compressed_size);
+  PutChunk(&png, "IDAT", compressed.data(), size);
   PutChunk(&png, "IEND", nullptr, 0);
   return png;
+}
+
+std::string EncodeOpaquePng(const unsigned char* data, int width, int height, int stride) {
+  // Kept per thread: a 2× chart's stream is a few hundred kilobytes, and fresh pages for every
+  // chart cost more than reusing them.
+  thread_local std::vector<unsigned char> buffer;
+  PngWriter writer(width, height, &buffer);
+  for (int y = 0; y < height; ++y) {
+    writer.AddRow(reinterpret_cast<const uint32_t*>(data + static_cast<size_t>(y) * stride));
+  }
+  return writer.Finish();
 }
 
 }  // namespace jv::charts
