@@ -26,6 +26,7 @@ constexpr int kMaxMatch = 258;        // deflate's longest match
 constexpr size_t kMaxDistance = 32768;
 constexpr int kLongRun = 16;          // pixels
 constexpr uint32_t kRgb = 0xFFFFFF;   // a pixel without its alpha
+constexpr int64_t kModulus = 65521;   // Adler-32's
 
 /// `count` bits of `code`, most significant first, as deflate sends Huffman codes.
 uint32_t Reverse(uint32_t code, int count) {
@@ -110,7 +111,7 @@ Bits PixelLiterals(const FixedCodes& codes, uint32_t pixel) {
   return {r.value | g.value << r.count | b.value << (r.count + g.count), r.count + g.count + b.count};
 }
 
-// The two scans below touch every pixel of a row and take most of the encoder's time, so on
+// The scans below touch most pixels of a picture and take most of the encoder's time, so on
 // x86-64 they use SSE2 (part of every x86-64 processor); elsewhere a plain loop does the same.
 
 /// How many pixels from `x` on have the same colour as their counterpart in `reference`.
@@ -129,52 +130,81 @@ int RunLength(const uint32_t* pixels, const uint32_t* reference, int x, int widt
   return end - x;
 }
 
-/// Adler-32 (RFC 1950) continued from `adler` over one PNG row: the filter byte 0, then R, G
-/// and B of each of `width` pixels, read straight from the pixels.
-uint32_t RowAdler(uint32_t adler, const uint32_t* row, int width) {
-  constexpr uint64_t kModulus = 65521;
-  uint64_t a = adler & 0xFFFF, b = adler >> 16;
-  b += a;  // the filter byte
-  int x = 0;
+// Adler-32 (RFC 1950) of a PNG row of n bytes alone is a = 1 + the sum of its bytes and
+// b = n + the sum of each byte times (n - its position), both modulo 65521. Where a pixel
+// matches the one above, it adds to both what that one added, so a row's sums are the row
+// above's plus what its other pixels add, less what the pixels above them added. Those are few
+// (text, edges, the runs that start a shape), so this costs a fraction of summing every row.
+
+/// What pixels add to Adler-32's two sums, before the modulus.
+struct Sums {
+  int64_t plain = 0, weighted = 0;
+  Sums& operator+=(const Sums& other) { plain += other.plain, weighted += other.weighted; return *this; }
+  Sums& operator-=(const Sums& other) { plain -= other.plain, weighted -= other.weighted; return *this; }
+};
+
+/// What `count` pixels of `colour` from pixel `x` on add, in a row of `row_size` bytes.
+Sums RunSums(uint32_t colour, int x, int count, int64_t row_size) {
+  const int64_t red = colour >> 16 & 0xFF, green = colour >> 8 & 0xFF, blue = colour & 0xFF;
+  const int64_t k = count, sum = red + green + blue;
+  // Red of pixel i weighs n - 1 - 3i, green one less, blue two less.
+  const int64_t red_weights = k * (row_size - 1) - 3 * (k * x + k * (k - 1) / 2);
+  return {k * sum, red_weights * sum - k * (green + 2 * blue)};
+}
+
+/// What pixel `x` adds as `now` beyond what it added as `before`, in a row of `row_size` bytes.
+Sums PixelChange(uint32_t now, uint32_t before, int x, int64_t row_size) {
+  const int64_t red = int64_t{now >> 16 & 0xFF} - (before >> 16 & 0xFF);
+  const int64_t green = int64_t{now >> 8 & 0xFF} - (before >> 8 & 0xFF);
+  const int64_t blue = int64_t{now & 0xFF} - (before & 0xFF);
+  const int64_t sum = red + green + blue;
+  return {sum, (row_size - 1 - 3 * static_cast<int64_t>(x)) * sum - green - 2 * blue};
+}
+
+/// What pixels [from, to) of `row` add, in a row of `row_size` bytes.
+Sums PixelSums(const uint32_t* row, int from, int to, int64_t row_size) {
+  Sums sums;
+  int x = from;
 #if defined(__SSE2__)
-  // Four pixels (twelve row bytes) per step, in SIMD lanes: `sums` gathers the bytes, `earlier`
-  // the sums before each step, `weighted` each byte times the number of its step's bytes from
-  // it to the step's end (12 for R of the first pixel, 1 for B of the last). Over a block of n
-  // bytes, b then grows by n a + 12 earlier + weighted. Blocks of 1024 steps keep every 32-bit
-  // lane from overflowing.
+  // Four pixels (twelve row bytes) per step s, in SIMD lanes. With S the step's byte sum and J
+  // the sum of each byte times its offset in the step (0 for the first red, 11 for the last
+  // blue), the weighted sum is (n - 1 - 3 from) sum(S) - 12 sum(s S) - sum(J); sum(s S) comes
+  // from `earlier`, the sums before each step. Blocks of 1024 steps keep the 32-bit lanes from
+  // overflowing.
   constexpr int kStepsPerBlock = 1024;
   const __m128i zero = _mm_setzero_si128(), rgb = _mm_set1_epi32(0x00FFFFFF);
-  const __m128i weights_low = _mm_set_epi16(0, 9, 8, 7, 0, 12, 11, 10);  // bytes B G R A of pixels 0, 1
-  const __m128i weights_high = _mm_set_epi16(0, 3, 2, 1, 0, 6, 5, 4);    // and of pixels 2, 3
-  while (x + 4 <= width) {
-    int steps = std::min((width - x) / 4, kStepsPerBlock);
-    __m128i sums = zero, earlier = zero, weighted = zero;
+  const __m128i offsets_low = _mm_set_epi16(0, 3, 4, 5, 0, 0, 1, 2);     // bytes B G R A of pixels 0, 1
+  const __m128i offsets_high = _mm_set_epi16(0, 9, 10, 11, 0, 6, 7, 8);  // and of pixels 2, 3
+  int64_t step_sums = 0, step_weighted = 0, offset_sums = 0;  // sum(S), sum(s S), sum(J)
+  int64_t steps_before = 0;
+  while (x + 4 <= to) {
+    const int steps = std::min((to - x) / 4, kStepsPerBlock);
+    __m128i step_sum = zero, earlier = zero, offset_sum = zero;
     for (int step = 0; step < steps; ++step, x += 4) {
       __m128i pixels = _mm_and_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(row + x)), rgb);
-      earlier = _mm_add_epi32(earlier, sums);
-      sums = _mm_add_epi32(sums, _mm_sad_epu8(pixels, zero));  // byte sums in 32-bit lanes 0 and 2
-      weighted = _mm_add_epi32(weighted, _mm_madd_epi16(_mm_unpacklo_epi8(pixels, zero), weights_low));
-      weighted = _mm_add_epi32(weighted, _mm_madd_epi16(_mm_unpackhi_epi8(pixels, zero), weights_high));
+      earlier = _mm_add_epi32(earlier, step_sum);
+      step_sum = _mm_add_epi32(step_sum, _mm_sad_epu8(pixels, zero));  // in 32-bit lanes 0 and 2
+      offset_sum = _mm_add_epi32(offset_sum, _mm_madd_epi16(_mm_unpacklo_epi8(pixels, zero), offsets_low));
+      offset_sum = _mm_add_epi32(offset_sum, _mm_madd_epi16(_mm_unpackhi_epi8(pixels, zero), offsets_high));
     }
     uint32_t lanes[3][4];
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(lanes[0]), sums);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(lanes[0]), step_sum);
     _mm_storeu_si128(reinterpret_cast<__m128i*>(lanes[1]), earlier);
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(lanes[2]), weighted);
-    uint64_t block_sum = uint64_t{lanes[0][0]} + lanes[0][2];
-    uint64_t block_earlier = uint64_t{lanes[1][0]} + lanes[1][2];
-    uint64_t block_weighted = uint64_t{lanes[2][0]} + lanes[2][1] + lanes[2][2] + lanes[2][3];
-    b = (b + 12 * static_cast<uint64_t>(steps) * a + 12 * block_earlier + block_weighted) % kModulus;
-    a = (a + block_sum) % kModulus;
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(lanes[2]), offset_sum);
+    const int64_t block_sum = int64_t{lanes[0][0]} + lanes[0][2];
+    const int64_t block_earlier = int64_t{lanes[1][0]} + lanes[1][2];
+    // Within the block, sum(t S_t) = (steps - 1) sum(S) - earlier; the block starts at step
+    // `steps_before`.
+    step_weighted += steps_before * block_sum + (steps - 1) * block_sum - block_earlier;
+    step_sums += block_sum;
+    offset_sums += int64_t{lanes[2][0]} + lanes[2][1] + lanes[2][2] + lanes[2][3];
+    steps_before += steps;
   }
+  sums.plain = step_sums;
+  sums.weighted = (row_size - 1 - 3 * static_cast<int64_t>(from)) * step_sums - 12 * step_weighted - offset_sums;
 #endif
-  for (; x < width; ++x) {
-    for (int shift = 16; shift >= 0; shift -= 8) {
-      a += row[x] >> shift & 0xFF;
-      b += a;
-    }
-    if ((x & 1023) == 1023) a %= kModulus, b %= kModulus;
-  }
-  return static_cast<uint32_t>((b % kModulus) << 16 | (a % kModulus));
+  for (; x < to; ++x) sums += PixelChange(row[x], 0, x, row_size);
+  return sums;
 }
 
 void PutU32(std::string* out, uint32_t v) {
@@ -203,7 +233,10 @@ PngWriter::PngWriter(int width, int height, std::vector<unsigned char>* buffer)
       pixel_left_(DistanceBits(kBytesPerPixel)),
       // Fixed codes spend at most 9 bits per byte (a literal); a match spends fewer per byte.
       row_bound_(row_size_ * 9 / 8 + 16),
-      bits_(buffer) {
+      bits_(buffer),
+      // The sums of a row of zeros: what the first row's are taken from.
+      row_a_(1),
+      row_b_(static_cast<uint32_t>(row_size_ % kModulus)) {
   bits_.Reserve(row_bound_);
   bits_.Put({0x78, 8}), bits_.Put({0x01, 8});  // deflate, 32 KiB window, no dictionary
   bits_.Put({0b011, 3});                      // final block, fixed Huffman codes
@@ -224,11 +257,11 @@ void PngWriter::AddRow(const uint32_t* row) {
   }
   if (up_reachable && first_up == width) {
     PutMatch(&bits_, row_size_, row_up_);  // filter byte included: it is the same 0
-    adler_ = static_cast<uint32_t>(adler32_combine(adler_, row_adler_, static_cast<z_off_t>(row_size_)));
+    AddRowChecksum();
     return;
   }
-  row_adler_ = RowAdler(1, row, width);
-  adler_ = static_cast<uint32_t>(adler32_combine(adler_, row_adler_, static_cast<z_off_t>(row_size_)));
+  const int64_t row_size = static_cast<int64_t>(row_size_);
+  Sums change;  // what this row adds to Adler-32's sums beyond what the row above added
   bits_.Put(codes.literal[0]);
   for (int x = 0; x < width;) {
     // One pixel compared first: text and slanted edges are mostly lone pixels, for which a
@@ -237,6 +270,7 @@ void PngWriter::AddRow(const uint32_t* row) {
     const bool left_same = x > 0 && ((row[x] ^ row[x - 1]) & kRgb) == 0;
     if (!up_same && !left_same) {
       bits_.Put(PixelLiterals(codes, row[x]));
+      change += PixelChange(row[x], above != nullptr ? above[x] : 0, x, row_size);
       ++x;
       continue;
     }
@@ -249,9 +283,19 @@ void PngWriter::AddRow(const uint32_t* row) {
       x += up;
     } else {
       PutMatch(&bits_, static_cast<size_t>(left) * kBytesPerPixel, pixel_left_);
+      change += RunSums(row[x], x, left, row_size);
+      if (above != nullptr) change -= PixelSums(above, x, x + left, row_size);
       x += left;
     }
   }
+  auto reduce = [](int64_t value) { return static_cast<uint32_t>((value % kModulus + kModulus) % kModulus); };
+  row_a_ = reduce(row_a_ + change.plain);
+  row_b_ = reduce(row_b_ + change.weighted);
+  AddRowChecksum();
+}
+
+void PngWriter::AddRowChecksum() {
+  adler_ = static_cast<uint32_t>(adler32_combine(adler_, row_b_ << 16 | row_a_, static_cast<z_off_t>(row_size_)));
 }
 
 std::string PngWriter::Finish() {

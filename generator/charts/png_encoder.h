@@ -71,6 +71,9 @@ class PngWriter {
   std::string Finish();
 
  private:
+  /// Adds the row just written, whose sums are row_a_ and row_b_, to the stream's Adler-32.
+  void AddRowChecksum();
+
   int width_, height_;
   size_t row_size_;          // bytes of a PNG row: the filter byte, then R, G, B per pixel
   bool rows_reachable_;      // whether the row above is within deflate's window
@@ -78,7 +81,7 @@ class PngWriter {
   size_t row_bound_;         // the most bytes one row's codes can take
   BitWriter bits_;
   const uint32_t* previous_ = nullptr;
-  uint32_t row_adler_ = 0;   // Adler-32 of the previous row alone, which a repeated row repeats
+  uint32_t row_a_, row_b_;   // Adler-32's two sums over the previous row alone
   uint32_t adler_ = 1;       // Adler-32 of the rows so far
 };
 
