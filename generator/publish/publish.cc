@@ -11,8 +11,6 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <vector>
 
 #include "base/content_hash.h"
@@ -30,12 +28,29 @@ Status IoError(const fs::path& path, const std::string& what) {
   return Status::Error({path.string(), 0, 0}, what);
 }
 
+// The bytes of the file at `path`, or nothing when there is none to read. A first build looks
+// for each of its thousands of files and finds none, so a miss costs one failed open.
 std::optional<std::string> ReadIfExists(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  struct stat info;
+  std::string bytes;
+  bool read_all = fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
+  if (read_all) bytes.resize(static_cast<size_t>(info.st_size) + 1);  // + 1: sees the end
+  for (size_t done = 0; read_all;) {
+    if (done == bytes.size()) bytes.resize(2 * bytes.size());
+    ssize_t got = read(fd, &bytes[done], bytes.size() - done);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) {
+      read_all = got == 0;
+      bytes.resize(done);
+      break;
+    }
+    done += static_cast<size_t>(got);
+  }
+  close(fd);
+  if (!read_all) return std::nullopt;
+  return bytes;
 }
 
 Status CheckSafeToReplace(const fs::path& out) {
