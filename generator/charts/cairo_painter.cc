@@ -126,43 +126,66 @@ Status CairoError(const DisplayList& list, const char* what, cairo_status_t stat
 
 }  // namespace
 
-// An image surface over this thread's pixel buffer, which only ever grows: charts differ in
-// height (a title on two lines, more categories), and a fresh multi-megabyte surface for each
-// costs page faults and zeroing. The surface of the previous call is destroyed; the painter
-// covers every pixel with the white background first.
-static cairo_surface_t* ReusableSurface(int width, int height) {
-  struct Holder {
-    std::vector<uint32_t> pixels;
-    cairo_surface_t* surface = nullptr;
-    ~Holder() { if (surface != nullptr) cairo_surface_destroy(surface); }
-  };
-  thread_local Holder holder;
-  if (holder.surface != nullptr && cairo_image_surface_get_width(holder.surface) == width &&
-      cairo_image_surface_get_height(holder.surface) == height) {
-    return holder.surface;
+// This thread's pixel buffer, which only ever grows: charts differ in height (a title on two
+// lines, more categories), and a fresh multi-megabyte surface for each costs page faults and
+// zeroing. It knows which of its pixels are white already: laying the white background over a
+// whole 2× chart costs about as much as encoding it, while PaintPng2xAnd1x whitens each row
+// again right after reading it, when the row is still in cache.
+class Canvas {
+ public:
+  static Canvas& ForThisThread() {
+    thread_local Canvas canvas;
+    return canvas;
   }
-  if (holder.surface != nullptr) cairo_surface_destroy(holder.surface);
-  constexpr int kMaxSide = 32767;  // Cairo's limit: beyond it, let Cairo report the error
-  if (width <= 0 || height <= 0 || width > kMaxSide || height > kMaxSide) {
-    return holder.surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);
+  Canvas(const Canvas&) = delete;
+  Canvas& operator=(const Canvas&) = delete;
+  ~Canvas() {
+    if (surface_ != nullptr) cairo_surface_destroy(surface_);
   }
-  const int stride = cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, width);
-  const size_t words = static_cast<size_t>(stride / 4) * static_cast<size_t>(height);
-  if (holder.pixels.size() < words) holder.pixels.resize(words);
-  holder.surface = cairo_image_surface_create_for_data(reinterpret_cast<unsigned char*>(holder.pixels.data()),
-                                                       CAIRO_FORMAT_ARGB32, width, height, stride);
-  return holder.surface;
-}
 
-// Paints `list` at `scale` into this thread's reusable surface, flushed and ready to read.
+  /// An all-white surface of `width` × `height` over the buffer (an error surface when Cairo
+  /// cannot make one that size); the one handed out before is destroyed.
+  cairo_surface_t* WhiteSurface(int width, int height) {
+    if (surface_ != nullptr) cairo_surface_destroy(surface_);
+    surface_ = nullptr;
+    constexpr int kMaxSide = 32767;  // Cairo's limit: beyond it, let Cairo report the error
+    if (width <= 0 || height <= 0 || width > kMaxSide || height > kMaxSide) {
+      return surface_ = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);
+    }
+    const int stride = cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, width);
+    const size_t words = static_cast<size_t>(stride / 4) * static_cast<size_t>(height);
+    if (pixels_.size() < words) pixels_.resize(words);
+    constexpr uint32_t kWhite = 0xFFFFFFFF;  // opaque white, premultiplied ARGB
+    std::fill(pixels_.begin(), pixels_.begin() + static_cast<std::ptrdiff_t>(lent_), kWhite);
+    if (words > white_) {
+      std::fill(pixels_.begin() + static_cast<std::ptrdiff_t>(white_),
+                pixels_.begin() + static_cast<std::ptrdiff_t>(words), kWhite);
+    }
+    white_ = std::max(white_, words);
+    lent_ = words;
+    return surface_ = cairo_image_surface_create_for_data(reinterpret_cast<unsigned char*>(pixels_.data()),
+                                                          CAIRO_FORMAT_ARGB32, width, height, stride);
+  }
+
+  /// The caller has made every pixel of the surface last handed out white again.
+  void Rewhitened() { lent_ = 0; }
+
+ private:
+  Canvas() = default;
+
+  std::vector<uint32_t> pixels_;
+  cairo_surface_t* surface_ = nullptr;
+  size_t lent_ = 0;   // pixels_[0, lent_) may hold a chart
+  size_t white_ = 0;  // pixels_[lent_, white_) are white
+};
+
+// Paints `list` at `scale` into this thread's canvas, flushed and ready to read.
 static Result<cairo_surface_t*> PaintPixels(const DisplayList& list, double scale) {
   if (!(scale > 0 && scale <= 8)) return Status::Error({}, "PNG scale must be in (0, 8]");
   int width = static_cast<int>(std::ceil(list.width * scale));
   int height = static_cast<int>(std::ceil(list.height * scale));
-  cairo_surface_t* surface = ReusableSurface(width, height);
+  cairo_surface_t* surface = Canvas::ForThisThread().WhiteSurface(width, height);
   cairo_t* cr = cairo_create(surface);
-  cairo_set_source_rgb(cr, 1, 1, 1);  // the reused surface may hold the previous chart
-  cairo_paint(cr);
   cairo_scale(cr, scale, scale);
   {
     CairoWriter writer(cr, list.font_family);
@@ -228,29 +251,37 @@ Result<std::string> PaintPng(const DisplayList& list, double scale) {
 Result<std::pair<std::string, std::string>> PaintPng2xAnd1x(const DisplayList& list) {
   Result<cairo_surface_t*> surface = PaintPixels(list, 2);
   if (!surface.ok()) return surface.status();
-  const unsigned char* data = cairo_image_surface_get_data(*surface);
+  unsigned char* data = cairo_image_surface_get_data(*surface);
   const int stride = cairo_image_surface_get_stride(*surface);
   const int source_width = cairo_image_surface_get_width(*surface);
   const int source_height = cairo_image_surface_get_height(*surface);
-  auto source_row = [&](int y) { return reinterpret_cast<const uint32_t*>(data + static_cast<size_t>(y) * stride); };
+  auto source_row = [&](int y) { return reinterpret_cast<uint32_t*>(data + static_cast<size_t>(y) * stride); };
   const int width = static_cast<int>(std::ceil(list.width)), height = static_cast<int>(std::ceil(list.height));
 
   // The 1× rows are made from each pair of 2× rows just written, while those are in cache; the
-  // 1× writer keeps reading its previous row, so two rows alternate.
+  // 1× writer keeps reading its previous row, so two rows alternate. A 2× row is whitened for
+  // the next chart once neither writer reads it any more.
   thread_local std::vector<unsigned char> double_stream, single_stream;
   thread_local std::vector<uint32_t> single_rows;
   single_rows.resize(2 * static_cast<size_t>(width));
   PngWriter double_png(source_width, source_height, &double_stream);
   PngWriter single_png(width, height, &single_stream);
-  int written = 0;  // 2× rows
+  int written = 0, whitened = 0;  // 2× rows
+  auto whiten_before = [&](int end) {
+    for (; whitened < end; ++whitened) std::fill_n(source_row(whitened), stride / 4, 0xFFFFFFFFu);
+  };
   for (int y = 0; y < height; ++y) {
     const int top = std::min(2 * y, source_height - 1), bottom = std::min(2 * y + 1, source_height - 1);
     for (; written <= bottom; ++written) double_png.AddRow(source_row(written));
     uint32_t* single = single_rows.data() + static_cast<size_t>(y % 2) * width;
     HalveRow(source_row(top), source_row(bottom), source_width, single, width);
     single_png.AddRow(single);
+    whiten_before(written - 1);  // the last row written is the next one's row above
   }
   for (; written < source_height; ++written) double_png.AddRow(source_row(written));
+  whiten_before(source_height);
+  cairo_surface_mark_dirty(*surface);
+  Canvas::ForThisThread().Rewhitened();
   return std::make_pair(double_png.Finish(), single_png.Finish());
 }
 

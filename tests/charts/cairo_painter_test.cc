@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <thread>
 #include <utility>
+#include <vector>
 
 #include "chart_fixtures.h"
 #include "png_pixels.h"
@@ -104,6 +106,31 @@ TEST_CASE("PNG 2x and 1x painted together: the 1x picture is the 2x one averaged
     long differing = testing::CountDifferentPixels(small, painted, 64);
     CHECK(differing >= 0);
     CHECK(differing < static_cast<long>(small.width) * small.height / 50);
+  }
+}
+
+TEST_CASE("A chart's PNGs do not depend on what its thread painted before", "[charts]") {
+  // Each thread paints into one reused buffer and whitens again only what the previous chart
+  // may have left; a thread of its own paints each chart on a buffer that never held another.
+  std::vector<DisplayList> lists;
+  for (const ChartSpec& spec : testing::AllKinds()) lists.push_back(MustLayout(spec));
+  std::vector<std::pair<std::string, std::string>> fresh(lists.size());
+  for (size_t i = 0; i < lists.size(); ++i) {
+    std::thread([&, i] { fresh[i] = *PaintPng2xAnd1x(lists[i]); }).join();
+  }
+  std::vector<std::pair<std::string, std::string>> after_others(lists.size()), after_dirty(lists.size());
+  std::thread([&] {
+    for (size_t i = lists.size(); i-- > 0;) after_others[i] = *PaintPng2xAnd1x(lists[i]);
+    for (size_t i = 0; i < lists.size(); ++i) {
+      // A taller picture of another chart, painted without whitening afterwards.
+      (void)PaintPng(lists[(i + 1) % lists.size()], 3);
+      after_dirty[i] = *PaintPng2xAnd1x(lists[i]);
+    }
+  }).join();
+  for (size_t i = 0; i < lists.size(); ++i) {
+    INFO(lists[i].id);
+    CHECK(after_others[i] == fresh[i]);
+    CHECK(after_dirty[i] == fresh[i]);
   }
 }
 
