@@ -34,7 +34,7 @@ class LineCache {
   }
 
  private:
-  static constexpr size_t kMaxLines = 4096;
+  static constexpr size_t kMaxLines = 16384;
 
   static std::string Key(const std::string& family, TextStyle style, const std::string& text) {
     std::string key(sizeof style.size + 1, '\0');
