@@ -1,7 +1,10 @@
 #include "charts/shaped_text.h"
 
 #include <cstring>
+#include <memory>
+#include <tuple>
 #include <unordered_map>
+#include <vector>
 
 #include "charts/pango_setup.h"
 
@@ -10,19 +13,16 @@ namespace {
 
 double FromPango(int units) { return static_cast<double>(units) / PANGO_SCALE; }
 
-class LineCache {
+// The lines set in one Pango context, made for one kind of surface at one transformation.
+class TargetLines {
  public:
-  LineCache() {
-    // The default Cairo font map is per thread (Pango >= 1.32.6), as is this cache.
-    context_ = pango_font_map_create_context(pango_cairo_font_map_get_default());
-    ConfigurePangoContext(context_);
-  }
-  ~LineCache() {
+  explicit TargetLines(cairo_t* cr) : context_(pango_cairo_create_context(cr)) { ConfigurePangoContext(context_); }
+  ~TargetLines() {
     Clear();
     g_object_unref(context_);
   }
-  LineCache(const LineCache&) = delete;
-  LineCache& operator=(const LineCache&) = delete;
+  TargetLines(const TargetLines&) = delete;
+  TargetLines& operator=(const TargetLines&) = delete;
 
   const ShapedLine& Get(const std::string& family, TextStyle style, const std::string& text) {
     std::string key = Key(family, style, text);
@@ -64,15 +64,32 @@ class LineCache {
     lines_.clear();
   }
 
-  PangoContext* context_ = nullptr;
+  PangoContext* context_;
   std::unordered_map<std::string, ShapedLine> lines_;
 };
 
+// What a context made from a cairo_t depends on: the kind of surface (its font options) and
+// the transformation without translation.
+using TargetKey = std::tuple<int, double, double, double, double>;
+
+TargetKey KeyOf(cairo_t* cr) {
+  cairo_matrix_t m;
+  cairo_get_matrix(cr, &m);
+  return {static_cast<int>(cairo_surface_get_type(cairo_get_target(cr))), m.xx, m.yx, m.xy, m.yy};
+}
+
 }  // namespace
 
-const ShapedLine& ShapeLine(const std::string& family, TextStyle style, const std::string& text) {
-  thread_local LineCache cache;
-  return cache.Get(family, style, text);
+const ShapedLine& ShapeLine(cairo_t* cr, const std::string& family, TextStyle style, const std::string& text) {
+  // Per thread, as the default Cairo font map is (Pango >= 1.32.6). Charts are drawn on a few
+  // kinds of target (PNG at 2×, PDF), so a plain list is the quickest lookup.
+  thread_local std::vector<std::pair<TargetKey, std::unique_ptr<TargetLines>>> targets;
+  TargetKey key = KeyOf(cr);
+  for (auto& target : targets) {
+    if (target.first == key) return target.second->Get(family, style, text);
+  }
+  targets.emplace_back(key, std::make_unique<TargetLines>(cr));
+  return targets.back().second->Get(family, style, text);
 }
 
 }  // namespace jv::charts
