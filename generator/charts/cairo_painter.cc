@@ -97,11 +97,10 @@ class CairoWriter {
     cairo_fill(cr_);
   }
   void operator()(const Text& t) {
-    const ShapedLine& line = ShapeLine(cr_, family_, {t.font_size, t.bold}, t.text);
+    const ShapedLine& line = ShapeLine(family_, {t.font_size, t.bold}, t.text);
     double shift = t.anchor == TextAnchor::kStart ? 0 : t.anchor == TextAnchor::kMiddle ? 0.5 : 1;
-    cairo_move_to(cr_, t.x - line.width * shift - line.left, t.y - line.baseline);
     SetColor(cr_, t.fill);
-    pango_cairo_show_layout(cr_, line.layout);
+    ShowLine(cr_, line, t.x - line.width * shift, t.y);
   }
 
   /// The items only: the caller has laid down the white background.

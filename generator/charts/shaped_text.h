@@ -11,7 +11,8 @@
 
 namespace jv::charts {
 
-/// One line of text set for one kind of target, ready for pango_cairo_show_layout.
+/// One line of text set in this thread's Pango context (see ConfigurePangoContext), which has
+/// no target: what it measures holds for every surface and scale.
 struct ShapedLine {
   PangoLayout* layout = nullptr;  ///< owned by the thread's cache
   double left = 0;                ///< logical x, CSS pixels
@@ -19,11 +20,13 @@ struct ShapedLine {
   double baseline = 0;            ///< from the top of the layout
 };
 
-/// This thread's line for `text` in `family` and `style`, set for drawing on `cr`. Lines are
-/// kept per kind of surface and transformation: a context made from `cr` (then configured as in
-/// ConfigurePangoContext) gives fonts that match what Cairo draws with, so drawing never makes
-/// Cairo create fonts of its own; those shared between threads are what Cairo 1.16 trips over.
-/// Valid until the next call on the same thread: a full cache is emptied before a line goes in.
-const ShapedLine& ShapeLine(cairo_t* cr, const std::string& family, TextStyle style, const std::string& text);
+/// This thread's line for `text` in `family` and `style`. Valid until the next call on the same
+/// thread: a full cache is emptied before a new line goes in.
+const ShapedLine& ShapeLine(const std::string& family, TextStyle style, const std::string& text);
+
+/// Draws `line` on `cr` with the left end of its baseline at (x, y). The glyphs are the line's;
+/// the fonts are those a context made from `cr` loads, so Cairo draws with fonts made for its
+/// target and never makes its own, which with fonts shared between threads trips Cairo 1.16.
+void ShowLine(cairo_t* cr, const ShapedLine& line, double x, double y);
 
 }  // namespace jv::charts

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "charts/pango_setup.h"
+#include "charts/shaped_text.h"
 
 namespace jv::charts {
 namespace {
@@ -115,10 +116,11 @@ TextExtents TextMeasurer::Measure(std::string_view text, TextStyle style) const 
   auto key = std::make_tuple(std::string(text), style.size, style.bold);
   auto cached = impl_->measured.find(key);
   if (cached != impl_->measured.end()) return cached->second;
-  impl_->Set(text, style, 0);
+  // Set by this thread's cache of lines, where the painters on this thread then find it.
+  const ShapedLine& line = ShapeLine(impl_->family, style, std::string(text));
   PangoRectangle ink, logical;
-  pango_layout_get_extents(impl_->layout, &ink, &logical);
-  double baseline = FromPango(pango_layout_get_baseline(impl_->layout));
+  pango_layout_get_extents(line.layout, &ink, &logical);
+  double baseline = line.baseline;
   TextExtents e;
   e.width = FromPango(logical.width);
   e.ascent = baseline - FromPango(logical.y);
