@@ -125,6 +125,8 @@ Status CairoError(const DisplayList& list, const char* what, cairo_status_t stat
 
 }  // namespace
 
+constexpr uint32_t kWhite = 0xFFFFFFFF;  // opaque white, premultiplied ARGB
+
 // This thread's pixel buffer, which only ever grows: charts differ in height (a title on two
 // lines, more categories), and a fresh multi-megabyte surface for each costs page faults and
 // zeroing. It knows which of its pixels are white already: laying the white background over a
@@ -154,7 +156,6 @@ class Canvas {
     const int stride = cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, width);
     const size_t words = static_cast<size_t>(stride / 4) * static_cast<size_t>(height);
     if (pixels_.size() < words) pixels_.resize(words);
-    constexpr uint32_t kWhite = 0xFFFFFFFF;  // opaque white, premultiplied ARGB
     std::fill(pixels_.begin(), pixels_.begin() + static_cast<std::ptrdiff_t>(lent_), kWhite);
     if (words > white_) {
       std::fill(pixels_.begin() + static_cast<std::ptrdiff_t>(white_),
@@ -267,7 +268,7 @@ Result<std::pair<std::string, std::string>> PaintPng2xAnd1x(const DisplayList& l
   PngWriter single_png(width, height, &single_stream);
   int written = 0, whitened = 0;  // 2× rows
   auto whiten_before = [&](int end) {
-    for (; whitened < end; ++whitened) std::fill_n(source_row(whitened), stride / 4, 0xFFFFFFFFu);
+    for (; whitened < end; ++whitened) std::fill_n(source_row(whitened), stride / 4, kWhite);
   };
   for (int y = 0; y < height; ++y) {
     const int top = std::min(2 * y, source_height - 1), bottom = std::min(2 * y + 1, source_height - 1);

@@ -57,7 +57,6 @@ class LineCache {
     pango_layout_set_text(line.layout, text.data(), static_cast<int>(text.size()));
     PangoRectangle logical;
     pango_layout_get_extents(line.layout, nullptr, &logical);
-    line.left = FromPango(logical.x);
     line.width = FromPango(logical.width);
     line.baseline = FromPango(pango_layout_get_baseline(line.layout));
     return line;

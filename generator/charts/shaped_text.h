@@ -15,8 +15,7 @@ namespace jv::charts {
 /// no target: what it measures holds for every surface and scale.
 struct ShapedLine {
   PangoLayout* layout = nullptr;  ///< owned by the thread's cache
-  double left = 0;                ///< logical x, CSS pixels
-  double width = 0;               ///< logical width
+  double width = 0;               ///< logical width, CSS pixels
   double baseline = 0;            ///< from the top of the layout
 };
 

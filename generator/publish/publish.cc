@@ -33,24 +33,18 @@ Status IoError(const fs::path& path, const std::string& what) {
 std::optional<std::string> ReadIfExists(const fs::path& path) {
   int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return std::nullopt;
-  struct stat info;
   std::string bytes;
-  bool read_all = fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
-  if (read_all) bytes.resize(static_cast<size_t>(info.st_size) + 1);  // + 1: sees the end
-  for (size_t done = 0; read_all;) {
-    if (done == bytes.size()) bytes.resize(2 * bytes.size());
-    ssize_t got = read(fd, &bytes[done], bytes.size() - done);
+  char chunk[1 << 16];
+  for (;;) {
+    ssize_t got = read(fd, chunk, sizeof chunk);
     if (got < 0 && errno == EINTR) continue;
     if (got <= 0) {
-      read_all = got == 0;
-      bytes.resize(done);
-      break;
+      close(fd);
+      if (got < 0) return std::nullopt;  // a folder, say
+      return bytes;
     }
-    done += static_cast<size_t>(got);
+    bytes.append(chunk, static_cast<size_t>(got));
   }
-  close(fd);
-  if (!read_all) return std::nullopt;
-  return bytes;
 }
 
 Status CheckSafeToReplace(const fs::path& out) {

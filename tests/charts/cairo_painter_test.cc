@@ -72,6 +72,25 @@ TEST_CASE("Different charts give different images", "[charts]") {
   CHECK(*bar != *other);
 }
 
+// Channels of `small` that are not the rounded mean of their 2 × 2 block in `big` (the last row
+// or column repeated where `big` is odd).
+long MisAveraged(const testing::Pixels& big, const testing::Pixels& small) {
+  long wrong = 0;
+  for (int y = 0; y < small.height; ++y) {
+    for (int x = 0; x < small.width; ++x) {
+      for (int c = 0; c < 3; ++c) {  // B, G, R in Cairo's little-endian words; alpha is opaque
+        int sum = 0;
+        for (int dy = 0; dy < 2; ++dy)
+          for (int dx = 0; dx < 2; ++dx)
+            sum += big.argb[(static_cast<size_t>(std::min(2 * y + dy, big.height - 1)) * big.width +
+                             std::min(2 * x + dx, big.width - 1)) * 4 + c];
+        if (small.argb[(static_cast<size_t>(y) * small.width + x) * 4 + c] != (sum + 2) / 4) ++wrong;
+      }
+    }
+  }
+  return wrong;
+}
+
 TEST_CASE("PNG 2x and 1x painted together: the 1x picture is the 2x one averaged per 2x2 block", "[charts]") {
   for (const ChartSpec& spec : testing::AllKinds()) {
     INFO(spec.id);
@@ -88,25 +107,31 @@ TEST_CASE("PNG 2x and 1x painted together: the 1x picture is the 2x one averaged
     REQUIRE(testing::DecodePng(*one, &painted));
     REQUIRE(small.width == painted.width);
     REQUIRE(small.height == painted.height);
-    long wrong = 0;
-    for (int y = 0; y < small.height; ++y) {
-      for (int x = 0; x < small.width; ++x) {
-        for (int c = 0; c < 3; ++c) {  // B, G, R in Cairo's little-endian words; alpha is opaque
-          int sum = 0;
-          for (int dy = 0; dy < 2; ++dy)
-            for (int dx = 0; dx < 2; ++dx)
-              sum += big.argb[(static_cast<size_t>(std::min(2 * y + dy, big.height - 1)) * big.width +
-                               std::min(2 * x + dx, big.width - 1)) * 4 + c];
-          if (small.argb[(static_cast<size_t>(y) * small.width + x) * 4 + c] != (sum + 2) / 4) ++wrong;
-        }
-      }
-    }
-    CHECK(wrong == 0);
+    CHECK(MisAveraged(big, small) == 0);
     // And it is the chart as Cairo paints it at 1x, give or take anti-aliasing at edges.
     long differing = testing::CountDifferentPixels(small, painted, 64);
     CHECK(differing >= 0);
     CHECK(differing < static_cast<long>(small.width) * small.height / 50);
   }
+}
+
+TEST_CASE("PNG 2x and 1x of a chart whose 2x size is odd: the last row and column repeat", "[charts]") {
+  // 100.3 × 50.3 CSS px: 201 × 101 px at 2×, 101 × 51 at 1×, so the last 1× row and column
+  // average a single 2× row and column.
+  DisplayList list = MustLayout(testing::BarSpec());
+  list.width = 100.3, list.height = 50.3;
+  list.items = {Rect{0, 0, 100.3, 50.3, {200, 230, 250}}, Rect{20, 10, 60.15, 40.25, {20, 80, 160}},
+                Polyline{{{0, 50.2}, {100.3, 0.1}}, {200, 40, 40}, 1.5, false}};
+  Result<std::pair<std::string, std::string>> pair = PaintPng2xAnd1x(list);
+  REQUIRE(pair.ok());
+  testing::Pixels big, small;
+  REQUIRE(testing::DecodePng(pair->first, &big));
+  REQUIRE(testing::DecodePng(pair->second, &small));
+  REQUIRE(big.width == 201);
+  REQUIRE(big.height == 101);
+  REQUIRE(small.width == 101);
+  REQUIRE(small.height == 51);
+  CHECK(MisAveraged(big, small) == 0);
 }
 
 TEST_CASE("A chart's PNGs do not depend on what its thread painted before", "[charts]") {
