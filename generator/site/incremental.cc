@@ -20,12 +20,8 @@ bool Incremental::Keep(const std::string& output, const std::vector<std::string>
   if (!same_inputs_) return false;
   auto reads = previous_->reads.find(output);
   if (reads == previous_->reads.end()) return false;
-  std::vector<const std::string*> hashes;  // of the keys, unchanged
-  hashes.reserve(reads->second.size());
   for (const std::string& key : reads->second) {
-    const std::string* hash = UnchangedHash(key);
-    if (hash == nullptr) return false;
-    hashes.push_back(hash);
+    if (!Unchanged(key)) return false;
   }
   for (const std::string& file : files) {
     if (!previous_->files.count(file)) return false;  // gone, or changed by hand
@@ -36,17 +32,19 @@ bool Incremental::Keep(const std::string& output, const std::vector<std::string>
   kept->insert(files.begin(), files.end());
   kept->insert(pictures.begin(), pictures.end());
   for (const std::string& picture : pictures) record_->pictures[picture] = previous_->pictures.at(picture);
-  // Every key's hash is unchanged: the previous record's entries stand.
   record_->reads[output] = reads->second;
-  for (size_t i = 0; i < hashes.size(); ++i) record_->read_hashes.emplace(reads->second[i], *hashes[i]);
   return true;
 }
 
-const std::string* Incremental::UnchangedHash(const std::string& key) {
+bool Incremental::Unchanged(const std::string& key) {
+  auto known = unchanged_.find(key);
+  if (known != unchanged_.end()) return known->second;
   auto before = previous_->read_hashes.find(key);
-  bool unchanged = before != previous_->read_hashes.end() && before->second != derive::kUnreadable &&
-                   before->second == ReadHash(key);
-  return unchanged ? &before->second : nullptr;
+  if (before == previous_->read_hashes.end()) return false;
+  bool unchanged = before->second != derive::kUnreadable && before->second == ReadHash(key);
+  // Keyed by the previous record's own copy of the key, which outlives this build's lookups.
+  unchanged_.emplace(before->first, unchanged);
+  return unchanged;
 }
 
 void Incremental::Record(const std::string& output, const derive::ReadSet& reads) {
@@ -56,7 +54,15 @@ void Incremental::Record(const std::string& output, const derive::ReadSet& reads
     if (key.find_first_of("\t\n") != std::string::npos) return;
   }
   record_->reads[output].assign(reads.begin(), reads.end());
-  for (const std::string& key : reads) record_->read_hashes[key] = ReadHash(key);
+}
+
+void Incremental::Finish() {
+  for (const auto& [output, keys] : record_->reads) {
+    for (const std::string& key : keys) {
+      auto entry = record_->read_hashes.try_emplace(key);
+      if (entry.second) entry.first->second = ReadHash(key);
+    }
+  }
 }
 
 bool Incremental::KeepPictures(const std::vector<std::string>& paths, const std::string& source,

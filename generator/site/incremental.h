@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -31,6 +32,9 @@ class Incremental {
             const std::vector<std::string>& pictures, std::set<std::string>* kept);
   /// Records that `output` was made from the figures `reads`.
   void Record(const std::string& output, const derive::ReadSet& reads);
+  /// Completes the record once every output is kept or recorded: what each key they read
+  /// stands for now. (For a kept output that is what it stood for in the previous build.)
+  void Finish();
 
   /// Keeps the previous pictures at `paths`, painted together (adds them to `kept`), when each
   /// was painted from the same `source` (a hash of everything that decides their pixels);
@@ -47,8 +51,8 @@ class Incremental {
 
  private:
   const std::string& ReadHash(const std::string& key);
-  /// The previous build's hash of `key` when it still stands for the same figures, else null.
-  const std::string* UnchangedHash(const std::string& key);
+  /// Whether `key` stands for the same figures as in the previous build.
+  bool Unchanged(const std::string& key);
 
   const BuildRecord* previous_;
   bool same_inputs_;
@@ -56,6 +60,7 @@ class Incremental {
   std::string published_dir_;
   BuildRecord* record_;
   std::unordered_map<std::string, std::string> read_hashes_;  // key -> what it stands for now
+  std::unordered_map<std::string_view, bool> unchanged_;  // Unchanged(key), asked by many outputs
   std::optional<std::map<std::string, std::string>> search_texts_;  // of the previous index
 };
 

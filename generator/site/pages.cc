@@ -77,6 +77,7 @@ class SitePlanner {
     JV_RETURN_IF_ERROR(PlanSearch(latest));
     JV_RETURN_IF_ERROR(RenderPages());
     JV_RETURN_IF_ERROR(files_.Finish(&plan_.files, &record_->files));
+    incremental_.Finish();
     PlanSiteFiles();
     return std::move(plan_);
   }

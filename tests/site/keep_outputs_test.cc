@@ -36,6 +36,7 @@ BuildRecord MadeFrom(const model::Project& project, const std::function<void(con
     look_up(figures);
   }
   incremental.Record("page.html", reads);
+  incremental.Finish();
   record.files["page.html"] = {"0123456789abcdef", 10};
   return record;
 }
@@ -47,7 +48,9 @@ bool Kept(const BuildRecord& previous, const model::Project& project) {
   std::set<std::string> kept;
   bool keep = incremental.Keep("page.html", {"page.html"}, {}, &kept);
   CHECK(keep == (kept.count("page.html") == 1));
+  incremental.Finish();
   if (keep) CHECK(record.reads.at("page.html") == previous.reads.at("page.html"));
+  if (keep) CHECK(record.read_hashes == previous.read_hashes);
   return keep;
 }
 
